@@ -1,0 +1,95 @@
+"""Data keys and field encryption: the only writes of DataKey rows.
+
+A ciphertext token reads `pd1.<data key id>.<base64url(nonce + ciphertext)>`, so the key id
+travels with the ciphertext and rotation never touches it.
+"""
+
+import base64
+from functools import lru_cache
+
+from django.db import transaction
+from django.utils import timezone
+
+from privacy import crypto
+from privacy.models import DataKey
+
+TOKEN_PREFIX = "pd1"
+
+
+class KeyShredded(crypto.DecryptionError):
+    """The data key was destroyed: what it protected is gone for good."""
+
+
+def data_key_create(*, scope: str) -> DataKey:
+    kek_id, wrapped = crypto.keyring().wrap(crypto.new_data_key())
+    return DataKey.objects.create(scope=scope, kek_id=kek_id, wrapped=wrapped)
+
+
+def data_key_for_scope(*, scope: str) -> DataKey:
+    key = DataKey.objects.filter(scope=scope).first()
+    return key if key is not None else data_key_create(scope=scope)
+
+
+def data_key_shred(*, key: DataKey) -> None:
+    DataKey.objects.filter(pk=key.pk).update(wrapped=b"", shredded_at=timezone.now())
+    key.wrapped, key.shredded_at = b"", timezone.now()
+
+
+def _plain_key(key: DataKey) -> bytes:
+    if key.shredded_at is not None:
+        raise KeyShredded(f"data key {key.pk} was shredded")
+    return _unwrap_cached(key.pk, key.kek_id, bytes(key.wrapped))
+
+
+@lru_cache(maxsize=4096)
+def _unwrap_cached(key_pk: int, kek_id: str, wrapped: bytes) -> bytes:
+    return crypto.keyring().unwrap(kek_id, wrapped)
+
+
+def encrypt_bytes(plaintext: bytes, *, key: DataKey, aad: bytes = b"") -> bytes:
+    return crypto.seal(_plain_key(key), plaintext, aad=aad)
+
+
+def decrypt_bytes(blob: bytes, *, key: DataKey, aad: bytes = b"") -> bytes:
+    return crypto.open_sealed(_plain_key(key), blob, aad=aad)
+
+
+def encrypt_text(value: str, *, key: DataKey, aad: bytes = b"") -> str:
+    blob = encrypt_bytes(value.encode(), key=key, aad=aad)
+    return f"{TOKEN_PREFIX}.{key.pk}.{base64.urlsafe_b64encode(blob).decode()}"
+
+
+def decrypt_text(token: str, *, aad: bytes = b"", key: DataKey | None = None) -> str:
+    prefix, key_pk, encoded = _split_token(token)
+    if key is None or key.pk != key_pk:
+        key = DataKey.objects.get(pk=key_pk)
+    return decrypt_bytes(base64.urlsafe_b64decode(encoded), key=key, aad=aad).decode()
+
+
+def token_key_id(token: str) -> int:
+    return _split_token(token)[1]
+
+
+def _split_token(token: str) -> tuple[str, int, str]:
+    prefix, _, rest = token.partition(".")
+    key_pk, _, encoded = rest.partition(".")
+    if prefix != TOKEN_PREFIX or not key_pk.isdigit() or not encoded:
+        raise crypto.DecryptionError("not a PrivacyDesk ciphertext token")
+    return prefix, int(key_pk), encoded
+
+
+def keys_rotate(*, batch_size: int = 500) -> int:
+    """Re-wrap every live data key under the active KEK; payloads are not touched. Return the count."""
+    ring = crypto.keyring()
+    rotated = 0
+    stale = DataKey.objects.filter(shredded_at__isnull=True).exclude(kek_id=ring.active_id).order_by("pk")
+    while True:
+        with transaction.atomic():
+            batch = list(stale.select_for_update()[:batch_size])
+            for key in batch:
+                plain = ring.unwrap(key.kek_id, bytes(key.wrapped))
+                key.kek_id, key.wrapped = ring.wrap(plain)
+                key.save(update_fields=["kek_id", "wrapped"])
+        rotated += len(batch)
+        if len(batch) < batch_size:
+            return rotated

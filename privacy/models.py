@@ -1,0 +1,21 @@
+from django.db import models
+
+
+class DataKey(models.Model):
+    """A data-encryption key, stored only wrapped by a key-encryption key of the key ring.
+
+    One per subject or record. Destroying it (crypto-shredding) makes everything sealed under
+    it unreadable while the ciphertext, and any hash chain over it, stays intact.
+    """
+
+    scope = models.CharField(max_length=100, unique=True, help_text="What the key protects, e.g. request:42.")
+    kek_id = models.CharField(max_length=32, db_index=True)
+    wrapped = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    shredded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["shredded_at"])]
+
+    def __str__(self):
+        return f"data key {self.pk} ({self.scope})"

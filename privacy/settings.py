@@ -1,0 +1,203 @@
+"""The one settings module. Every value comes from the environment (or a .env file).
+
+See README.md "Configuration" for the table of variables.
+"""
+
+from pathlib import Path
+
+import environ
+
+from privacy import config
+from privacy.config import read_bool, read_choice, read_database, read_int, read_list, read_secret, read_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+if (BASE_DIR / ".env").is_file():
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+VAR_DIR = Path(config.env.str("PRIVACY_VAR_DIR", default=str(BASE_DIR / "var")))
+DEBUG = read_bool("DEBUG", default=False)
+
+SECRET_KEY = read_secret("SECRET_KEY", debug=DEBUG, dev_file=VAR_DIR / "dev-secret-key", generate=config.new_secret_key)
+PRIVACY_ENCRYPTION_KEYS = read_secret(
+    "PRIVACY_ENCRYPTION_KEYS", debug=DEBUG, dev_file=VAR_DIR / "dev-encryption-keys", generate=config.new_key_entry
+)
+PRIVACY_BLIND_INDEX_KEY = read_secret(
+    "PRIVACY_BLIND_INDEX_KEY",
+    debug=DEBUG,
+    dev_file=VAR_DIR / "dev-blind-index-key",
+    generate=lambda: config.new_key_entry().partition(":")[2],
+)
+
+ALLOWED_HOSTS = read_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = read_list("CSRF_TRUSTED_ORIGINS", default=[])
+PRIVACY_SITE_URL = read_url("PRIVACY_SITE_URL", default="http://127.0.0.1:8000")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "privacy",
+    "privacy.audit",
+    "privacy.sources.magento",
+    "requests_app",
+    "retention",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "privacy.urls"
+WSGI_APPLICATION = "privacy.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# Databases: the app's own, and the shop's Magento database behind a router.
+SQLITE_OPTIONS = {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
+MYSQL_OPTIONS = {"charset": "utf8mb4", "init_command": "SET sql_mode='STRICT_TRANS_TABLES', innodb_lock_wait_timeout=10"}
+
+
+def _database(variable: str, default_file: str) -> dict:
+    database = read_database(variable, default=f"sqlite:///{VAR_DIR / default_file}")
+    engine = database["ENGINE"]
+    if engine.endswith("sqlite3"):
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    elif engine.endswith("mysql"):
+        database["OPTIONS"] = {**MYSQL_OPTIONS, **database.get("OPTIONS", {})}
+    database["CONN_MAX_AGE"] = read_int("DATABASE_CONN_MAX_AGE", default=0)
+    return database
+
+
+DATABASES = {
+    "default": _database("DATABASE_URL", "privacydesk.sqlite3"),
+    "magento": _database("MAGENTO_DATABASE_URL", "magento-demo.sqlite3"),
+}
+DATABASE_ROUTERS = ["privacy.sources.magento.router.MagentoRouter"]
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("de", "Deutsch"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = config.env.str("TIME_ZONE", default="UTC")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_ROOT = VAR_DIR / "media"
+PRIVACY_EXPORT_DIR = VAR_DIR / "exports"
+
+# Mail
+MAILERS = {"default": config.read_email("EMAIL_URL", default_dir=VAR_DIR / "mail")}
+DEFAULT_FROM_EMAIL = config.env.str("DEFAULT_FROM_EMAIL", default="privacy@localhost")
+PRIVACY_STAFF_EMAILS = read_list("PRIVACY_STAFF_EMAILS", default=[])
+
+# Celery: no broker means tasks run eagerly in-process (demo, quick tests).
+CELERY_BROKER_URL = read_url("CELERY_BROKER_URL", default=None, schemes=("redis", "rediss", "amqp", "amqps"))
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL is None
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE: dict = {}
+
+# Amazon Pay API v2
+AMAZON_PAY_ENABLED = read_bool("AMAZON_PAY_ENABLED", default=False)
+AMAZON_PAY_REGION = read_choice("AMAZON_PAY_REGION", choices=("na", "eu", "jp"), default="eu")
+AMAZON_PAY_SANDBOX = read_bool("AMAZON_PAY_SANDBOX", default=True)
+AMAZON_PAY_PUBLIC_KEY_ID = config.env.str("AMAZON_PAY_PUBLIC_KEY_ID", default="")
+AMAZON_PAY_PRIVATE_KEY_PATH = config.env.str("AMAZON_PAY_PRIVATE_KEY_PATH", default="")
+AMAZON_PAY_ENDPOINT = read_url("AMAZON_PAY_ENDPOINT", default=None)
+AMAZON_PAY_ALGORITHM = read_choice(
+    "AMAZON_PAY_ALGORITHM", choices=("amzn-pay-rsassa-pss-v2", "amzn-pay-rsassa-pss"), default="amzn-pay-rsassa-pss-v2"
+).upper()
+AMAZON_PAY_TIMEOUT_SECONDS = read_int("AMAZON_PAY_TIMEOUT_SECONDS", default=10, minimum=1)
+AMAZON_PAY_MAX_RETRIES = read_int("AMAZON_PAY_MAX_RETRIES", default=3)
+if AMAZON_PAY_ENABLED and not (AMAZON_PAY_PUBLIC_KEY_ID and AMAZON_PAY_PRIVATE_KEY_PATH):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "AMAZON_PAY_ENABLED=1 needs AMAZON_PAY_PUBLIC_KEY_ID and AMAZON_PAY_PRIVATE_KEY_PATH (a PEM RSA private key)."
+    )
+
+# Django REST framework and its OpenAPI schema
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAdminUser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"intake": config.env.str("PRIVACY_INTAKE_RATE", default="20/hour")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "PrivacyDesk API",
+    "DESCRIPTION": "Privacy rights requests (GDPR, UK GDPR, CCPA/CPRA) for a Magento 2 shop.",
+    "VERSION": "1",
+}
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+REDIS_URL = read_url("REDIS_URL", default=None, schemes=("redis", "rediss"))
+if REDIS_URL:
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+
+# Production hardening: on whenever DEBUG is off.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CSP = {"default-src": ["'self'"], "img-src": ["'self'", "data:"], "frame-ancestors": ["'none'"]}
+if not DEBUG:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = read_bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = read_int("SECURE_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = read_bool("SECURE_HSTS_PRELOAD", default=False)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": config.env.str("LOG_LEVEL", default="INFO")},
+}

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MagentoConfig(AppConfig):
+    name = "privacy.sources.magento"
+    label = "magento"
+    verbose_name = "Magento shop data"
