@@ -7,7 +7,7 @@ from pathlib import Path
 
 import environ
 
-from privacy import config
+from privacy import config, crypto
 from privacy.config import read_bool, read_choice, read_database, read_int, read_list, read_secret, read_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -27,6 +27,10 @@ PRIVACY_BLIND_INDEX_KEY = read_secret(
     dev_file=VAR_DIR / "dev-blind-index-key",
     generate=lambda: config.new_key_entry().partition(":")[2],
 )
+
+# Validate the key material now, so a malformed key stops start-up rather than the first encryption.
+crypto.parse_key_list(PRIVACY_ENCRYPTION_KEYS, variable="PRIVACY_ENCRYPTION_KEYS")
+crypto.parse_single_key(PRIVACY_BLIND_INDEX_KEY, variable="PRIVACY_BLIND_INDEX_KEY")
 
 ALLOWED_HOSTS = read_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = read_list("CSRF_TRUSTED_ORIGINS", default=[])
