@@ -15,4 +15,5 @@ def _reset_key_caches(*, setting, **kwargs):
         from privacy import crypto, keys
 
         crypto.keyring.cache_clear()
+        crypto.derived_key.cache_clear()
         keys._unwrap_cached.cache_clear()

@@ -3,6 +3,10 @@
 Data keys (one per subject or record) are random 256-bit keys wrapped by the active
 key-encryption key (KEK); see privacy/keys.py for where they are stored. Only this module
 touches the cipher primitives.
+
+The blind-index key is the ring's long-lived integrity root: it never rotates (blind indexes and
+the audit hash chain would have to be recomputed), so the keys that must stay stable for years
+(the audit chain MAC, the export signing key) are derived from it by HKDF, one per purpose.
 """
 
 import base64
@@ -15,13 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.core.exceptions import ImproperlyConfigured
 
 NONCE_BYTES = 12
 KEY_BYTES = 32
 KEY_ID = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
 KEY_LIST_FORM = "id:base64key[,id:base64key...] with 32-byte keys, the active key first"
+HKDF_SALT = b"privacydesk-key-ring-v1"
 
 
 class DecryptionError(Exception):
@@ -102,6 +110,26 @@ def blind_index(value: str, *, purpose: str) -> str:
     """Return a keyed, deterministic index of value for equality look-ups without the clear value."""
     message = purpose.encode() + b"\x00" + value.encode()
     return hmac.new(keyring().blind_index_key, message, hashlib.sha256).hexdigest()
+
+
+@lru_cache(maxsize=16)
+def derived_key(purpose: str) -> bytes:
+    """Return the 32-byte key for purpose, derived from the integrity root; distinct purposes get independent keys."""
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=HKDF_SALT, info=purpose.encode())
+    return hkdf.derive(keyring().blind_index_key)
+
+
+def mac_hex(key: bytes, message: bytes) -> str:
+    return hmac.digest(key, message, "sha256").hex()
+
+
+def macs_equal(left: str, right: str) -> bool:
+    return hmac.compare_digest(left.encode(), right.encode())
+
+
+def signing_key(purpose: str) -> Ed25519PrivateKey:
+    """Return the Ed25519 key for purpose, derived from the integrity root (its public half may be published)."""
+    return Ed25519PrivateKey.from_private_bytes(derived_key(purpose))
 
 
 def normalize_email(email: str) -> str:

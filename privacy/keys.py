@@ -26,8 +26,13 @@ def data_key_create(*, scope: str) -> DataKey:
 
 
 def data_key_for_scope(*, scope: str) -> DataKey:
+    """Return scope's data key, creating it on first use (safe when two transactions race to create it)."""
     key = DataKey.objects.filter(scope=scope).first()
-    return key if key is not None else data_key_create(scope=scope)
+    if key is not None:
+        return key
+    kek_id, wrapped = crypto.keyring().wrap(crypto.new_data_key())
+    key, _ = DataKey.objects.get_or_create(scope=scope, defaults={"kek_id": kek_id, "wrapped": wrapped})
+    return key
 
 
 def data_key_shred(*, key: DataKey) -> None:

@@ -13,6 +13,9 @@ class DataKey(models.Model):
     wrapped = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
     shredded_at = models.DateTimeField(null=True, blank=True)
+    shred_after = models.DateTimeField(
+        null=True, blank=True, help_text="End of the record-keeping period: the key is destroyed after it."
+    )
 
     class Meta:
         indexes = [models.Index(fields=["shredded_at"])]

@@ -1,0 +1,141 @@
+"""Writes of the audit trail: appending events, sealing them into the chain, shredding subjects.
+
+Appends are insert-only and never wait on one another: an event is written unsealed in the
+caller's transaction. The sealer gives committed events their place in the chain in batches,
+holding the chain-head lock only while it seals (see docs/audit.md).
+"""
+
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from privacy import crypto
+from privacy.audit import chain
+from privacy.audit.actors import Actor
+from privacy.audit.models import AuditChainHead, AuditEvent
+from privacy.audit.payloads import payload_encrypt
+
+logger = logging.getLogger(__name__)
+
+SEAL_BATCH_SIZE = 2000
+SEAL_DELAY_SECONDS = 1.0
+NAME_LIMITS = {"action": 64, "target_type": 64, "target_id": 64, "subject_scope": 100}
+
+_seal_due_at = 0.0
+
+
+class AuditOutsideTransaction(RuntimeError):
+    """audit_event_append was called outside transaction.atomic()."""
+
+
+def audit_event_append(
+    *,
+    actor: Actor,
+    action: str,
+    target_type: str,
+    target_id: str | int,
+    details: dict,
+    subject_scope: str | None = None,
+    now=None,
+) -> AuditEvent:
+    """Append one event in the caller's transaction; personal details are encrypted under subject_scope's key."""
+    if not transaction.get_connection().in_atomic_block:
+        raise AuditOutsideTransaction(
+            f"audit_event_append({action!r}) must run inside the caller's transaction.atomic(), "
+            "in the same transaction as the change it records."
+        )
+    target_id = str(target_id)
+    _check_names(action=action, target_type=target_type, target_id=target_id, subject_scope=subject_scope)
+    event_id = uuid.uuid4()
+    content = (
+        event_id,
+        now or timezone.now(),
+        actor.kind,
+        actor.id,
+        actor.label,
+        action,
+        target_type,
+        target_id,
+        subject_scope,
+        payload_encrypt(details=details, event_id=event_id, subject_scope=subject_scope),
+    )
+    row_mac = chain.content_mac(chain.chain_key(), content)
+    event = AuditEvent.objects.create(**dict(zip(chain.CONTENT_FIELDS, content)), row_mac=row_mac)
+    transaction.on_commit(_seal_soon, robust=True)
+    return event
+
+
+def _check_names(**values):
+    for field, value in values.items():
+        if value is None and field == "subject_scope":
+            continue
+        if not isinstance(value, str) or not value or len(value) > NAME_LIMITS[field]:
+            raise ValueError(f"Audit {field} must be a non-empty string of at most {NAME_LIMITS[field]} characters.")
+
+
+def _seal_soon():
+    """Seal now in eager mode; otherwise enqueue one delayed sealing task per process and delay window."""
+    global _seal_due_at
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        audit_chain_seal()
+        return
+    moment = time.monotonic()
+    if moment < _seal_due_at:
+        return  # a task already queued runs after this commit and seals this event too
+    _seal_due_at = moment + SEAL_DELAY_SECONDS
+    from privacy.audit.tasks import seal_audit_events_task
+
+    seal_audit_events_task.apply_async(countdown=SEAL_DELAY_SECONDS)
+
+
+def audit_chain_seal(*, batch_size: int = SEAL_BATCH_SIZE, now=None) -> int:
+    """Seal every committed unsealed event into the chain, in batches; return how many were sealed."""
+    sealed, after_id = 0, 0
+    while True:
+        claimed, count, after_id = _seal_batch(batch_size=batch_size, after_id=after_id, now=now or timezone.now())
+        sealed += count
+        if claimed < batch_size:
+            return sealed
+
+
+def _seal_batch(*, batch_size: int, after_id: int, now) -> tuple[int, int, int]:
+    with transaction.atomic():
+        head = _locked_head()
+        rows = list(
+            AuditEvent.objects.filter(seq__isnull=True, id__gt=after_id)
+            .order_by("id")
+            .values_list("id", "row_mac", *chain.CONTENT_FIELDS)[:batch_size]
+        )
+        key = chain.chain_key()
+        seq, prev, updates = head.seq, head.chain_hash, []
+        sealed_at = connection.ops.adapt_datetimefield_value(now)
+        for event_pk, row_mac, *content in rows:
+            if not crypto.macs_equal(chain.content_mac(key, tuple(content)), row_mac):
+                logger.error("audit event %s has a forged or altered row MAC: left unsealed", event_pk)
+                continue
+            seq += 1
+            link = chain.link_mac(key, prev_hash=prev, seq=seq, row_mac=row_mac)
+            updates.append((seq, prev, link, sealed_at, event_pk))
+            prev = link
+        if updates:
+            _write_seals(updates)
+            AuditChainHead.objects.filter(pk=head.pk).update(seq=seq, chain_hash=prev, updated_at=now)
+    return len(rows), len(updates), rows[-1][0] if rows else after_id
+
+
+def _locked_head() -> AuditChainHead:
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1, defaults={"chain_hash": chain.GENESIS_HASH})
+    return head
+
+
+def _write_seals(updates: list[tuple]) -> None:
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    sql = f"UPDATE {table} SET seq = %s, prev_hash = %s, chain_hash = %s, sealed_at = %s WHERE id = %s AND seq IS NULL"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, updates)
+        if cursor.rowcount not in (-1, len(updates)):
+            raise RuntimeError(f"sealing wrote {cursor.rowcount} of {len(updates)} audit events: another sealer ran")
