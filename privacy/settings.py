@@ -177,6 +177,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
 }
 
+# Self-service form limits, "N/period" (s, min, hour, day): per client address and per e-mail address.
+# Behind a reverse proxy set PRIVACY_TRUSTED_PROXIES to the number of proxies that append to X-Forwarded-For.
+PRIVACY_FORM_RATE_PER_IP = config.env.str("PRIVACY_FORM_RATE_PER_IP", default="20/hour")
+PRIVACY_FORM_RATE_PER_EMAIL = config.env.str("PRIVACY_FORM_RATE_PER_EMAIL", default="5/hour")
+PRIVACY_TRUSTED_PROXIES = read_int("PRIVACY_TRUSTED_PROXIES", default=0)
+
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REDIS_URL = read_url("REDIS_URL", default=None, schemes=("redis", "rediss"))
 if REDIS_URL:
