@@ -123,7 +123,10 @@ def mac_hex(key: bytes, message: bytes) -> str:
     return hmac.digest(key, message, "sha256").hex()
 
 
-def macs_equal(left: str, right: str) -> bool:
+def macs_equal(left: str | None, right: str | None) -> bool:
+    """Compare two hex MACs in constant time; anything that is not a string (a missing MAC) never matches."""
+    if not isinstance(left, str) or not isinstance(right, str):
+        return False
     return hmac.compare_digest(left.encode(), right.encode())
 
 

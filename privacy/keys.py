@@ -35,14 +35,22 @@ def data_key_for_scope(*, scope: str) -> DataKey:
     return key
 
 
-def data_key_shred(*, key: DataKey) -> None:
-    DataKey.objects.filter(pk=key.pk).update(wrapped=b"", shredded_at=timezone.now())
-    key.wrapped, key.shredded_at = b"", timezone.now()
+def data_key_shred(*, key: DataKey, now=None) -> None:
+    """Destroy key for good: the wrapped key bytes are erased, so nothing sealed under it opens again."""
+    shredded_at = now or timezone.now()
+    DataKey.objects.filter(pk=key.pk).update(wrapped=b"", shredded_at=shredded_at)
+    key.wrapped, key.shredded_at = b"", shredded_at
+
+
+def data_key_schedule_shred(*, key: DataKey, at) -> None:
+    """Record when key's record-keeping period ends; the scheduled shredding destroys it after that."""
+    DataKey.objects.filter(pk=key.pk).update(shred_after=at)
+    key.shred_after = at
 
 
 def _plain_key(key: DataKey) -> bytes:
     if key.shredded_at is not None:
-        raise KeyShredded(f"data key {key.pk} was shredded")
+        raise KeyShredded(f"data key {key.pk} ({key.scope}) was shredded on {key.shredded_at:%Y-%m-%d}: its data is gone")
     return _unwrap_cached(key.pk, key.kek_id, bytes(key.wrapped))
 
 

@@ -6,6 +6,7 @@ See README.md "Configuration" for the table of variables.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from privacy import config, crypto
 from privacy.config import read_bool, read_choice, read_database, read_int, read_list, read_secret, read_url
@@ -141,6 +142,22 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+
+# Audit trail: events are sealed into the hash chain after they commit; subject keys are
+# shredded when the record-keeping period ends (CCPA regulations §7101: at least 24 months).
+PRIVACY_RECORD_KEEPING_MONTHS = read_int("PRIVACY_RECORD_KEEPING_MONTHS", default=24, minimum=1)
+CELERY_BEAT_SCHEDULE["seal-audit-events"] = {
+    "task": "privacy.audit.tasks.seal_audit_events_task",
+    "schedule": 60.0,  # every minute: seals events whose on-commit sealing task was lost
+}
+CELERY_BEAT_SCHEDULE["verify-audit-chain"] = {
+    "task": "privacy.audit.tasks.verify_audit_chain_task",
+    "schedule": crontab(hour=3, minute=15),  # daily at 03:15: walks the chain, e-mails staff on failure
+}
+CELERY_BEAT_SCHEDULE["shred-expired-subject-keys"] = {
+    "task": "privacy.audit.tasks.shred_expired_subject_keys_task",
+    "schedule": crontab(hour=4, minute=0),  # daily at 04:00: destroys keys whose record-keeping period ended
+}
 
 # Amazon Pay API v2
 AMAZON_PAY_ENABLED = read_bool("AMAZON_PAY_ENABLED", default=False)

@@ -58,3 +58,13 @@ def subject_key_shredded(*, actor: Actor, subject_scope: str, reason: str) -> Au
         target_id=subject_scope,
         details={"subject_scope": subject_scope, "reason": reason},
     )
+
+
+def subject_retention_scheduled(*, actor: Actor, subject_scope: str, shred_after) -> AuditEvent:
+    return audit_event_append(
+        actor=actor,
+        action="subject.retention_scheduled",
+        target_type="subject",
+        target_id=subject_scope,
+        details={"subject_scope": subject_scope, "shred_after": shred_after},
+    )
