@@ -68,3 +68,88 @@ def subject_retention_scheduled(*, actor: Actor, subject_scope: str, shred_after
         target_id=subject_scope,
         details={"subject_scope": subject_scope, "shred_after": shred_after},
     )
+
+
+# Privacy requests (requests_app). One function per event kind; target privacy_request:<id>, details
+# encrypted under the request's own data key (scope request:<id>) so shredding it erases them.
+def _request_event(actor: Actor, action: str, request, details: dict) -> AuditEvent:
+    return audit_event_append(
+        actor=actor, action=action, target_type="privacy_request", target_id=request.pk, details=details,
+        subject_scope=f"request:{request.pk}",
+    )
+
+
+def request_submitted(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.submitted", request, details)
+
+
+def request_duplicate_linked(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.duplicate_linked", request, details)
+
+
+def request_verified(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.verified", request, details)
+
+
+def request_verification_failed(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.verification_failed", request, details)
+
+
+def request_reminder_scheduled(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.reminder_scheduled", request, details)
+
+
+def request_closed_unverified(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.closed_unverified", request, details)
+
+
+def request_email_sent(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.email_sent", request, details)
+
+
+def request_discovered(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.discovered", request, details)
+
+
+def request_approved(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.approved", request, details)
+
+
+def request_completed(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.completed", request, details)
+
+
+def request_denied(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.denied", request, details)
+
+
+def request_extended(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.extended", request, details)
+
+
+def request_assigned(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.assigned", request, details)
+
+
+def request_cancelled(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.cancelled", request, details)
+
+
+def request_note_added(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.note_added", request, details)
+
+
+def request_needs_attention(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.needs_attention", request, details)
+
+
+def request_retried(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.retried", request, details)
+
+
+def request_export_downloaded(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.export_downloaded", request, details)
+
+
+def request_export_purged(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.export_purged", request, details)
