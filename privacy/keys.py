@@ -91,8 +91,15 @@ def _split_token(token: str) -> tuple[str, int, str]:
     return prefix, int(key_pk), encoded
 
 
-def keys_rotate(*, batch_size: int = 500) -> int:
-    """Re-wrap every live data key under the active KEK; payloads are not touched. Return the count."""
+def keys_rotate(*, batch_size: int = 500, actor=None) -> int:
+    """Re-wrap every live data key under the active KEK, one audited transaction per batch; return the count.
+
+    Payloads are not touched: their tokens name the data key, whose plaintext does not change.
+    """
+    from privacy.audit import events  # the audit trail itself encrypts with data keys
+    from privacy.audit.actors import Actor
+
+    actor = actor or Actor.system("keys_rotate")
     ring = crypto.keyring()
     rotated = 0
     stale = DataKey.objects.filter(shredded_at__isnull=True).exclude(kek_id=ring.active_id).order_by("pk")
@@ -103,6 +110,8 @@ def keys_rotate(*, batch_size: int = 500) -> int:
                 plain = ring.unwrap(key.kek_id, bytes(key.wrapped))
                 key.kek_id, key.wrapped = ring.wrap(plain)
                 key.save(update_fields=["kek_id", "wrapped"])
+            if batch or not rotated:
+                events.keys_rotated(actor=actor, kek_id=ring.active_id, rewrapped=len(batch))
         rotated += len(batch)
         if len(batch) < batch_size:
             return rotated

@@ -103,14 +103,13 @@ def _rows_upto(head_seq: int):
 def _diagnose(key: bytes, row, prev: str):
     event_pk, seq, prev_hash, chain_hash, row_mac, *content = row
     authentic = crypto.macs_equal(chain.content_mac(key, tuple(content)), row_mac)
-    linked = prev_hash == prev
-    if linked and not authentic:
-        raise ChainBroken("tampered", f"event #{seq} was altered: its content no longer matches its MAC", row)
-    if linked:
-        raise ChainBroken("tampered", f"event #{seq} was altered: its seal does not match its place in the chain", row)
     following = AuditEvent.objects.filter(seq__gt=seq).order_by("seq").values_list("prev_hash", flat=True).first()
     if not authentic and following == prev:
-        raise ChainBroken("inserted", f"event #{seq} was inserted: the application never wrote it", row)
+        raise ChainBroken("inserted", f"event #{seq} was inserted: the chain runs past it and no valid MAC covers it", row)
+    if prev_hash == prev and not authentic:
+        raise ChainBroken("tampered", f"event #{seq} was altered: its content no longer matches its MAC", row)
+    if prev_hash == prev:
+        raise ChainBroken("tampered", f"event #{seq} was altered: its seal does not match its place in the chain", row)
     if not authentic:
         raise ChainBroken("tampered", f"event #{seq} was altered: neither its content nor its link verify", row)
     if AuditEvent.objects.filter(chain_hash=prev_hash).exclude(pk=event_pk).exists():

@@ -1,0 +1,124 @@
+"""What only PostgreSQL enforces or exercises: the append-only trigger and truly concurrent writers."""
+
+import threading
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from privacy.audit.models import AuditChainHead, AuditEvent
+from privacy.audit.services import audit_chain_seal, audit_event_append
+from privacy.audit.verification import audit_chain_verify
+from tests.audit.helpers import ALICE, TABLE, append_events
+
+WRITERS = 8
+EVENTS_PER_WRITER = 40
+
+
+def _raw(sql: str, params=()) -> None:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "sql",
+    [
+        f"UPDATE {TABLE} SET actor_label = 'mallory' WHERE seq = 1",
+        f"UPDATE {TABLE} SET chain_hash = repeat('0', 64) WHERE seq = 1",
+        f"UPDATE {TABLE} SET seq = NULL, prev_hash = NULL, chain_hash = NULL, sealed_at = NULL WHERE seq = 1",
+        f"DELETE FROM {TABLE} WHERE seq = 1",
+    ],
+)
+def test_raw_sql_cannot_change_or_delete_a_sealed_event(sql):
+    # given
+    append_events(2)
+
+    # when / then
+    with pytest.raises(DatabaseError, match="audit event"):
+        _raw(sql)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_raw_sql_cannot_change_the_content_of_an_unsealed_event_while_sealing_it():
+    # given
+    event = append_events(1, sealed=False)[0]
+
+    # when / then
+    with pytest.raises(DatabaseError, match="only sealing"):
+        _raw(
+            f"UPDATE {TABLE} SET seq = 1, prev_hash = 'x', chain_hash = 'y', sealed_at = now(), action = 'other' "
+            "WHERE id = %s",
+            [event.pk],
+        )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_raw_sql_cannot_delete_an_unsealed_event():
+    event = append_events(1, sealed=False)[0]
+
+    with pytest.raises(DatabaseError, match="append-only"):
+        _raw(f"DELETE FROM {TABLE} WHERE id = %s", [event.pk])
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_chain_head_cannot_be_moved_back():
+    append_events(3)
+
+    with pytest.raises(DatabaseError, match="only moves forward"):
+        _raw("UPDATE audit_auditchainhead SET seq = 1")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_and_sealers_keep_one_linear_chain():
+    # given eight writers committing one event per transaction while two sealers run
+    errors: list[BaseException] = []
+    writing = threading.Event()
+    writing.set()
+
+    def writer(number: int):
+        try:
+            for index in range(EVENTS_PER_WRITER):
+                with transaction.atomic():
+                    audit_event_append(
+                        actor=ALICE, action="bench.write", target_type="writer", target_id=f"{number}-{index}",
+                        details={"n": index}, subject_scope=f"request:{number}",
+                    )
+        except BaseException as error:  # reported to the main thread below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def sealer():
+        try:
+            while writing.is_set():
+                audit_chain_seal(batch_size=7)
+        except BaseException as error:
+            errors.append(error)
+        finally:
+            connection.close()
+
+    sealers = [threading.Thread(target=sealer) for _ in range(2)]
+    writers = [threading.Thread(target=writer, args=(number,)) for number in range(WRITERS)]
+
+    # when
+    for thread in sealers + writers:
+        thread.start()
+    for thread in writers:
+        thread.join()
+    writing.clear()
+    for thread in sealers:
+        thread.join()
+    audit_chain_seal()
+
+    # then
+    total = WRITERS * EVENTS_PER_WRITER
+    assert errors == []
+    assert list(AuditEvent.objects.order_by("seq").values_list("seq", flat=True)) == list(range(1, total + 1))
+    assert AuditChainHead.objects.get().seq == total
+    result = audit_chain_verify()
+    assert result.ok and result.events_checked == total

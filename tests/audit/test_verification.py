@@ -1,0 +1,205 @@
+import pytest
+from django.db import transaction
+
+from privacy.audit.models import AuditEvent
+from privacy.audit.services import audit_chain_seal, audit_event_append
+from privacy.audit.verification import audit_chain_verify
+from tests.audit.helpers import ALICE, TABLE, append_events, tamper
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_untouched_chain_verifies_every_event():
+    # given
+    events = append_events(5, subject_scope="request:1")
+
+    # when
+    result = audit_chain_verify()
+
+    # then
+    assert result.ok and result.reason is None
+    assert result.events_checked == 5
+    assert result.head_hash == events[-1].chain_hash
+
+
+def test_an_empty_chain_verifies():
+    result = audit_chain_verify()
+
+    assert result.ok and result.events_checked == 0 and result.head_seq == 0
+
+
+def test_verification_seals_pending_events_first():
+    # given
+    append_events(3, sealed=False)
+
+    # when
+    result = audit_chain_verify()
+
+    # then
+    assert result.ok and result.events_checked == 3
+
+
+def test_one_changed_ciphertext_byte_is_named_as_tampered():
+    # given
+    events = append_events(5)
+    victim = events[2]
+    flipped = victim.payload[:-2] + ("A" if victim.payload[-2] != "A" else "B") + victim.payload[-1]
+
+    # when
+    tamper(f"UPDATE {TABLE} SET payload = %s WHERE id = %s", [flipped, victim.pk])
+    result = audit_chain_verify()
+
+    # then
+    assert not result.ok
+    assert result.reason == "tampered"
+    assert result.first_bad_event["id"] == victim.pk and result.first_bad_event["seq"] == 3
+    assert result.events_checked == 2
+
+
+def test_an_edited_actor_is_named_as_tampered():
+    # given
+    events = append_events(4)
+
+    # when
+    tamper(f"UPDATE {TABLE} SET actor_label = 'mallory' WHERE id = %s", [events[1].pk])
+    result = audit_chain_verify()
+
+    # then
+    assert (result.ok, result.reason, result.first_bad_event["id"]) == (False, "tampered", events[1].pk)
+
+
+def test_a_deleted_event_is_named_as_missing_by_its_sequence_number():
+    # given
+    events = append_events(5)
+
+    # when
+    tamper(f"DELETE FROM {TABLE} WHERE id = %s", [events[3].pk])
+    result = audit_chain_verify()
+
+    # then
+    assert (result.ok, result.reason) == (False, "missing")
+    assert result.first_bad_event["seq"] == 4
+    assert result.first_bad_event["next_id"] == events[4].pk
+
+
+def test_a_deleted_event_with_the_rest_renumbered_is_still_named_as_missing():
+    # given
+    events = append_events(5)
+
+    # when: the attacker closes the gap
+    tamper(f"DELETE FROM {TABLE} WHERE id = %s", [events[1].pk])
+    tamper(f"UPDATE {TABLE} SET seq = seq + 1000 WHERE seq > 2")
+    tamper(f"UPDATE {TABLE} SET seq = seq - 1001 WHERE seq > 1000")
+    result = audit_chain_verify()
+
+    # then
+    assert (result.ok, result.reason) == (False, "missing")
+    assert result.first_bad_event["id"] == events[2].pk
+
+
+def test_deleting_the_newest_events_is_named_as_missing_against_the_head():
+    # given
+    append_events(5)
+
+    # when
+    tamper(f"DELETE FROM {TABLE} WHERE seq >= 4")
+    result = audit_chain_verify()
+
+    # then
+    assert (result.ok, result.reason, result.first_bad_event["seq"]) == (False, "missing", 4)
+
+
+def test_two_swapped_events_are_named_as_reordered():
+    # given
+    events = append_events(5)
+    first, second = events[1], events[2]
+
+    # when: their places in the chain are exchanged
+    tamper(f"UPDATE {TABLE} SET seq = -1 WHERE id = %s", [first.pk])
+    tamper(f"UPDATE {TABLE} SET seq = %s WHERE id = %s", [first.seq, second.pk])
+    tamper(f"UPDATE {TABLE} SET seq = %s WHERE id = %s", [second.seq, first.pk])
+    result = audit_chain_verify()
+
+    # then
+    assert (result.ok, result.reason) == (False, "reordered")
+    assert result.first_bad_event == {"id": second.pk, "event_id": str(second.event_id), "seq": 2}
+
+
+def test_a_forged_event_inserted_in_the_middle_is_named_as_inserted():
+    # given
+    events = append_events(4)
+    before = events[1]
+
+    # when: the attacker makes room after event 2 and writes a plausible row there
+    tamper(f"UPDATE {TABLE} SET seq = seq + 1000 WHERE seq > 2")
+    tamper(f"UPDATE {TABLE} SET seq = seq - 999 WHERE seq > 1000")
+    tamper(
+        f"INSERT INTO {TABLE} (event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
+        "target_id, subject_scope, payload, row_mac, seq, prev_hash, chain_hash, sealed_at) "
+        "VALUES (%s, %s, 'staff', '7', 'alice', 'request.completed', 'privacy_request', '2', NULL, %s, %s, 3, %s, %s, %s)",
+        [
+            "0b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f",
+            before.created_at,
+            before.payload,
+            "f" * 64,
+            before.chain_hash,
+            "e" * 64,
+            before.sealed_at,
+        ],
+    )
+    forged = AuditEvent.objects.get(seq=3)
+    result = audit_chain_verify()
+
+    # then
+    assert (result.ok, result.reason, result.first_bad_event["id"]) == (False, "inserted", forged.pk)
+
+
+def test_a_forged_unsealed_row_is_never_sealed_and_is_named_as_inserted():
+    # given
+    events = append_events(2)
+    source = events[0]
+
+    # when: a row written straight into the table, without the application's key
+    tamper(
+        f"INSERT INTO {TABLE} (event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
+        "target_id, subject_scope, payload, row_mac) "
+        "VALUES (%s, %s, 'system', 'x', 'x', 'request.completed', 'privacy_request', '9', NULL, %s, %s)",
+        ["1b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f", source.created_at, source.payload, "a" * 64],
+    )
+    sealed = audit_chain_seal()
+    result = audit_chain_verify()
+
+    # then
+    forged = AuditEvent.objects.get(target_id="9")
+    assert sealed == 0 and forged.seq is None
+    assert (result.ok, result.reason, result.first_bad_event["id"]) == (False, "inserted", forged.pk)
+
+
+def test_a_forged_event_appended_beyond_the_head_is_named_as_inserted():
+    # given
+    events = append_events(2)
+    last = events[-1]
+
+    # when
+    tamper(
+        f"INSERT INTO {TABLE} (event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
+        "target_id, subject_scope, payload, row_mac, seq, prev_hash, chain_hash, sealed_at) "
+        "VALUES (%s, %s, 'system', 'x', 'x', 'request.completed', 'privacy_request', '9', NULL, %s, %s, 3, %s, %s, %s)",
+        ["2b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f", last.created_at, last.payload, "a" * 64, last.chain_hash, "b" * 64, last.sealed_at],
+    )
+    result = audit_chain_verify(seal_first=False)
+
+    # then
+    assert (result.ok, result.reason, result.first_bad_event["seq"]) == (False, "inserted", 3)
+
+
+def test_events_written_in_many_transactions_form_one_chain_in_seal_order():
+    # given
+    for index in range(3):
+        with transaction.atomic():
+            audit_event_append(actor=ALICE, action="x.y", target_type="request", target_id=index, details={})
+        audit_chain_seal()
+
+    # then
+    assert list(AuditEvent.objects.order_by("seq").values_list("target_id", flat=True)) == ["0", "1", "2"]
+    assert audit_chain_verify().ok
