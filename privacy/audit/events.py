@@ -40,13 +40,13 @@ def audit_payload_viewed(*, actor: Actor, event: AuditEvent) -> AuditEvent:
     )
 
 
-def audit_exported(*, actor: Actor, events: int, since, with_details: bool, head_hash: str) -> AuditEvent:
+def audit_exported(*, actor: Actor, events: int, since, head_hash: str) -> AuditEvent:
     return audit_event_append(
         actor=actor,
         action="audit.exported",
         target_type="audit_chain",
         target_id="export",
-        details={"events": events, "since": since, "with_details": with_details, "head_hash": head_hash},
+        details={"events": events, "since": since, "head_hash": head_hash},
     )
 
 

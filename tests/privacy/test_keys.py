@@ -1,0 +1,102 @@
+import base64
+import threading
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
+
+from privacy import crypto, keys
+from privacy.audit.models import AuditEvent
+from privacy.audit.payloads import payload_decrypt
+from privacy.audit.verification import audit_chain_verify
+from privacy.config import new_key_entry
+from privacy.models import DataKey
+from tests.audit.helpers import append_events
+
+
+def ring_entries(ring: crypto.KeyRing) -> str:
+    return ",".join(f"{kid}:{base64.urlsafe_b64encode(key).decode()}" for kid, key in ring.keks.items())
+
+
+@pytest.mark.django_db
+def test_rotating_rewraps_every_key_so_the_old_kek_can_be_removed_and_payloads_still_open():
+    # given events encrypted while the old key-encryption key was active
+    old = ring_entries(crypto.keyring())
+    events = append_events(3, subject_scope="request:1")
+    payloads_before = list(AuditEvent.objects.order_by("seq").values_list("payload", flat=True))
+    new = new_key_entry("k9")
+
+    # when the new key is put first and rotate runs
+    with override_settings(PRIVACY_ENCRYPTION_KEYS=f"{new},{old}"):
+        out = StringIO()
+        call_command("keys", "rotate", stdout=out)
+
+    # then, with the old key removed from the ring, everything still opens and verifies
+    with override_settings(PRIVACY_ENCRYPTION_KEYS=new):
+        assert set(DataKey.objects.values_list("kek_id", flat=True)) == {"k9"}
+        assert [payload_decrypt(event).details for event in AuditEvent.objects.filter(pk__in=[e.pk for e in events])] == [
+            {"note": f"called the customer, attempt {index}"} for index in (1, 2, 3)
+        ]
+        assert audit_chain_verify().ok
+        rotated = AuditEvent.objects.get(action="keys.rotated")
+        assert payload_decrypt(rotated).details["data_keys_rewrapped"] == 1  # the key of request:1
+    assert (rotated.actor_kind, rotated.target_id) == ("system", "k9")
+    assert list(AuditEvent.objects.filter(pk__in=[e.pk for e in events]).order_by("seq").values_list("payload", flat=True)) == payloads_before
+    assert "under key-encryption key k9" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_rotating_when_every_key_is_current_records_a_run_with_nothing_rewrapped():
+    keys.data_key_create(scope="request:2")
+
+    assert keys.keys_rotate() == 0
+
+    assert payload_decrypt(AuditEvent.objects.get(action="keys.rotated")).details["data_keys_rewrapped"] == 0
+
+
+@pytest.mark.django_db
+def test_a_key_wrapped_by_a_removed_kek_cannot_be_opened():
+    # given
+    key = keys.data_key_create(scope="request:3")
+    token = keys.encrypt_text("ada@example.com", key=key)
+
+    # when the ring no longer holds the KEK that wrapped it (nobody ran rotate)
+    with override_settings(PRIVACY_ENCRYPTION_KEYS=new_key_entry("k8")):
+        # then
+        with pytest.raises(crypto.DecryptionError, match="not in the key ring"):
+            keys.decrypt_text(token)
+
+
+@pytest.mark.django_db
+def test_derived_keys_differ_by_purpose_and_are_stable():
+    assert crypto.derived_key("audit-chain-v1") == crypto.derived_key("audit-chain-v1")
+    assert crypto.derived_key("audit-chain-v1") != crypto.derived_key("audit-export-ed25519-v1")
+    assert crypto.derived_key("audit-chain-v1") != crypto.keyring().blind_index_key
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_creating_the_same_scope_key_get_one_key():
+    # given
+    found: list[int] = []
+    barrier = threading.Barrier(4)
+
+    def create():
+        try:
+            barrier.wait()
+            with transaction.atomic():
+                found.append(keys.data_key_for_scope(scope="request:race").pk)
+        finally:
+            connection.close()
+
+    # when
+    threads = [threading.Thread(target=create) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    # then
+    assert len(found) == 4 and len(set(found)) == 1
