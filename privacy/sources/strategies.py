@@ -1,8 +1,8 @@
 """Anonymization strategies: the named ways of overwriting one personal column.
 
 The data map names a strategy per column; erasure and retention render it with
-`strategy_sql` into set-based UPDATEs (SQLite or MySQL/MariaDB), and `strategy_value`
-gives the same value in Python for previews and tests.
+`strategy_sql` into set-based UPDATEs (SQLite, MariaDB or MySQL; `sql_vendor(connection)`
+says which), and `strategy_value` gives the same value in Python for previews and tests.
 
 - NULL stays NULL under every strategy: an empty field reveals nothing and stays empty.
 - Keyed values (`email`, `pseudonym`) are SHA-256 over a per-run key and a seed, computed by
@@ -28,9 +28,8 @@ STREET = "Anonymous Street 1"
 IP_TEXT = "0.0.0.0"
 PSEUDONYM_LENGTH = 32
 EMAIL_LOCAL_LENGTH = 32
-JSON_KEEP_KEY = "method_title"
 SQLITE_HASH_FUNCTION = "privacy_sha256"
-STRATEGIES = ("null", "placeholder", "email", "phone", "street", "date", "ip", "pseudonym", "json_allowlist", "keep")
+STRATEGIES = ("null", "placeholder", "email", "phone", "street", "date", "ip", "pseudonym", "zero", "json_redact", "keep")
 KINDS = ("text", "integer", "decimal", "date", "datetime", "blob")
 NAMESPACE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
@@ -41,12 +40,16 @@ class StrategyError(ValueError):
 
 @dataclass(frozen=True)
 class Column:
-    """What a strategy needs to know about a column: its kind, maximum length and nullability."""
+    """What a strategy needs to know about a column: its kind, maximum length and nullability.
+
+    json_keys names the keys `json_redact` pseudonymizes in a JSON object column.
+    """
 
     name: str
     kind: str = "text"
     max_length: int | None = None
     nullable: bool = True
+    json_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ def sha256_hex(text: str) -> str:
 
 # -- checks ---------------------------------------------------------------------------------
 
-TEXT_ONLY = {"email", "phone", "street", "pseudonym", "json_allowlist"}
+TEXT_ONLY = {"email", "phone", "street", "pseudonym", "json_redact"}
+JSON_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 
 
 def _check(name: str, column: Column) -> None:
@@ -122,6 +126,10 @@ def _check(name: str, column: Column) -> None:
         raise StrategyError(f"{where}: ip fits text or integer address columns.")
     if name == "email" and _fits(column, 12 + len(ANONYMIZED_DOMAIN) + 1) is False:
         raise StrategyError(f"{where}: {column.max_length} characters cannot hold a unique anonymized e-mail.")
+    if name == "zero" and column.kind not in ("integer", "decimal"):
+        raise StrategyError(f"{where}: zero fits number columns; use placeholder or null.")
+    if name == "json_redact" and not (column.json_keys and all(JSON_KEY.match(key) for key in column.json_keys)):
+        raise StrategyError(f"{where}: name the JSON keys to pseudonymize (json_keys), plain identifiers only.")
     if name == "pseudonym" and _fits(column, 8) is False:
         raise StrategyError(f"{where}: {column.max_length} characters are too few for a pseudonym; use placeholder.")
 
@@ -153,17 +161,16 @@ class SqliteDialect:
         suffix = "-01-01 00:00:00" if column.kind == "datetime" else "-01-01"
         return f"(substr({ref}, 1, 4) || '{suffix}')"
 
-    def json_text(self, ref: str) -> str:
-        return f"CAST(json_extract({ref}, '$.{JSON_KEEP_KEY}') AS TEXT)"
+    def json_text(self, ref: str, key: str) -> str:
+        return f"CAST(json_extract({ref}, '$.{key}') AS TEXT)"
 
-    def json_quote(self, expression: str) -> str:
-        return f"json_quote({expression})"
-
-    def json_valid(self, ref: str) -> str:
-        return f"json_valid({ref})"
+    def json_replace(self, ref: str, pairs: str) -> str:
+        return f"CASE WHEN json_valid({ref}) THEN json_replace({ref}, {pairs}) END"
 
 
 class MysqlDialect:
+    compact = False
+
     def concat(self, *parts: str) -> str:
         return "CONCAT(" + ", ".join(parts) + ")"
 
@@ -173,17 +180,27 @@ class MysqlDialect:
     def year_start(self, ref: str, column: Column) -> str:
         return f"MAKEDATE(YEAR({ref}), 1)"
 
-    def json_text(self, ref: str) -> str:
-        return f"JSON_UNQUOTE(JSON_EXTRACT({ref}, '$.{JSON_KEEP_KEY}'))"
+    def json_text(self, ref: str, key: str) -> str:
+        return f"JSON_UNQUOTE(JSON_EXTRACT({ref}, '$.{key}'))"
 
-    def json_quote(self, expression: str) -> str:
-        return f"JSON_QUOTE({expression})"
+    def json_replace(self, ref: str, pairs: str) -> str:
+        replaced = f"JSON_REPLACE({ref}, {pairs})"
+        # MariaDB re-spaces the JSON it edits; compacting gives back the form Magento (and SQLite) write.
+        return f"CASE WHEN JSON_VALID({ref}) THEN {f'JSON_COMPACT({replaced})' if self.compact else replaced} END"
 
-    def json_valid(self, ref: str) -> str:
-        return f"JSON_VALID({ref})"
+
+class MariadbDialect(MysqlDialect):
+    compact = True
 
 
-DIALECTS = {"sqlite": SqliteDialect(), "mysql": MysqlDialect()}
+DIALECTS = {"sqlite": SqliteDialect(), "mysql": MysqlDialect(), "mariadb": MariadbDialect()}
+
+
+def sql_vendor(connection) -> str:
+    """Return the strategy dialect for a Django connection: sqlite, mariadb or mysql."""
+    if connection.vendor == "mysql" and connection.mysql_is_mariadb:
+        return "mariadb"
+    return connection.vendor
 
 
 def _literal(text: str) -> str:
@@ -212,11 +229,13 @@ def _sql_pseudonym(dialect, target: Target, key: str):
     return f"substr({digest}, 1, {_limit(target.column, PSEUDONYM_LENGTH)})", (key,)
 
 
-def _sql_json_allowlist(dialect, target: Target, key: str):
-    kept = dialect.json_text(target.ref)
-    rebuilt = dialect.concat(_literal('{"%s":' % JSON_KEEP_KEY), dialect.json_quote(kept), "'}'")
-    valid = dialect.json_valid(target.ref)
-    return f"CASE WHEN NOT {valid} THEN NULL WHEN {kept} IS NULL THEN '{{}}' ELSE {rebuilt} END", ()
+def _sql_json_redact(dialect, target: Target, key: str):
+    pairs, params = [], []
+    for json_key in target.column.json_keys:
+        digest = dialect.sha256(dialect.concat("%s", "':'", dialect.json_text(target.ref, json_key)))
+        pairs.append(f"'$.{json_key}', substr({digest}, 1, {PSEUDONYM_LENGTH})")
+        params.append(key)
+    return dialect.json_replace(target.ref, ", ".join(pairs)), tuple(params)
 
 
 def _sql_constant(text: str):
@@ -232,7 +251,8 @@ RENDERERS = {
     "date": lambda dialect, target, key: (dialect.year_start(target.ref, target.column), ()),
     "ip": lambda dialect, target, key: ("0" if target.column.kind == "integer" else _literal(IP_TEXT), ()),
     "pseudonym": _sql_pseudonym,
-    "json_allowlist": _sql_json_allowlist,
+    "zero": lambda dialect, target, key: ("0", ()),
+    "json_redact": _sql_json_redact,
 }
 
 
@@ -256,14 +276,17 @@ def _value_date(value, column, key, seed, namespace, subject):
     return str(value)[:4] + ("-01-01 00:00:00" if column.kind == "datetime" else "-01-01")
 
 
-def _value_json(value, column, key, seed, namespace, subject):
+def _value_json_redact(value, column, key, seed, namespace, subject):
     try:
         data = json.loads(value)
     except ValueError:
         return None
-    if not isinstance(data, dict) or data.get(JSON_KEEP_KEY) is None:
-        return "{}"
-    return json.dumps({JSON_KEEP_KEY: str(data[JSON_KEEP_KEY])}, separators=(",", ":"), ensure_ascii=False)
+    if not isinstance(data, dict):
+        return value
+    for json_key in column.json_keys:
+        if data.get(json_key) is not None:
+            data[json_key] = sha256_hex(f"{key}:{data[json_key]}")[:PSEUDONYM_LENGTH]
+    return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
 
 
 VALUES = {
@@ -276,7 +299,8 @@ VALUES = {
     "pseudonym": lambda value, column, key, seed, namespace, subject: sha256_hex(f"{key}:{subject}")[
         : _limit(column, PSEUDONYM_LENGTH)
     ],
-    "json_allowlist": _value_json,
+    "zero": lambda value, column, *rest: 0,
+    "json_redact": _value_json_redact,
 }
 
 
