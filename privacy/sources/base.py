@@ -1,0 +1,141 @@
+"""Plain dataclasses that cross the boundary of the personal-data sources.
+
+Discovery returns them, the request lifecycle stores them encrypted, the export and the
+erasure read them. They hold identifiers and table keys, never cursor rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+Pk = int | str | tuple
+
+
+class SubjectLookupError(ValueError):
+    """The identity given cannot be looked up: a field is missing, malformed or does not match."""
+
+    def __init__(self, message: str, *, field: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Seed:
+    """What the person gave us to be found by."""
+
+    email: str | None = None
+    customer_id: int | None = None
+    amazon_buyer_id: str | None = None
+    order_increment_id: str | None = None
+
+    def as_dict(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if value is not None}
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A person as the shop database knows them: the seed plus every identifier it resolves to.
+
+    Emails are normalized (trimmed, lower case). `order_ids` are sales_order.entity_id values
+    the identity resolves to directly (by customer id or e-mail); discovery walks from them.
+    """
+
+    seed: Seed
+    emails: frozenset[str] = frozenset()
+    customer_ids: frozenset[int] = frozenset()
+    amazon_buyer_ids: frozenset[str] = frozenset()
+    order_ids: frozenset[int] = frozenset()
+
+    @property
+    def found(self) -> bool:
+        return bool(self.customer_ids or self.order_ids)
+
+    def as_dict(self) -> dict:
+        return {
+            "seed": self.seed.as_dict(),
+            "emails": sorted(self.emails),
+            "customer_ids": sorted(self.customer_ids),
+            "amazon_buyer_ids": sorted(self.amazon_buyer_ids),
+            "order_ids": sorted(self.order_ids),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Subject:
+        return cls(
+            seed=Seed(**data.get("seed", {})),
+            emails=frozenset(data.get("emails", ())),
+            customer_ids=frozenset(data.get("customer_ids", ())),
+            amazon_buyer_ids=frozenset(data.get("amazon_buyer_ids", ())),
+            order_ids=frozenset(data.get("order_ids", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One row of one mapped table that belongs to the subject.
+
+    `pk` is the row's primary-key value (a tuple for composite keys), `category` the table's
+    main data category, `columns` the mapped columns of the row that hold a value.
+    """
+
+    table: str
+    pk: Pk
+    category: str
+    columns: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        pk = list(self.pk) if isinstance(self.pk, tuple) else self.pk
+        return {"table": self.table, "pk": pk, "category": self.category, "columns": list(self.columns)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Finding:
+        pk = tuple(data["pk"]) if isinstance(data["pk"], list) else data["pk"]
+        return cls(table=data["table"], pk=pk, category=data["category"], columns=tuple(data["columns"]))
+
+
+@dataclass(frozen=True)
+class ColumnChange:
+    """Anonymize one column with a named strategy (see datamap.Strategy)."""
+
+    column: str
+    strategy: str
+
+
+@dataclass(frozen=True)
+class PlannedRow:
+    """What erasure does to one found row: delete it, or change columns now and later.
+
+    `now` is applied at erasure time; `at_hold_end` is applied by retention when the statutory
+    period of `hold` (a document class) ends.
+    """
+
+    table: str
+    pk: Pk
+    action: str
+    now: tuple[ColumnChange, ...] = ()
+    at_hold_end: tuple[ColumnChange, ...] = ()
+    hold: str | None = None
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    subject: Subject
+    rows: tuple[PlannedRow, ...] = field(default_factory=tuple)
+
+    def for_table(self, table: str) -> tuple[PlannedRow, ...]:
+        return tuple(row for row in self.rows if row.table == table)
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """The request an export package answers, as the report shows it."""
+
+    request_id: int | str
+    kind: str
+    jurisdiction: str
+    received_at: date | datetime
+    shop_name: str
+    controller_contact: str = ""
+    supervisory_authority: str = ""
+    generated_at: datetime | None = None
