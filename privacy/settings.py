@@ -159,6 +159,36 @@ CELERY_BEAT_SCHEDULE["shred-expired-subject-keys"] = {
     "schedule": crontab(hour=4, minute=0),  # daily at 04:00: destroys keys whose record-keeping period ended
 }
 
+# Privacy requests (requests_app): legal clocks, verification, exports, e-mails.
+PRIVACY_SHOP_NAME = config.env.str("PRIVACY_SHOP_NAME", default="Our shop")
+PRIVACY_SUPERVISORY_AUTHORITY = config.env.str("PRIVACY_SUPERVISORY_AUTHORITY", default="")  # the shop's lead authority
+PRIVACY_PUBLIC_HOLIDAYS = read_list("PRIVACY_PUBLIC_HOLIDAYS", default=[])  # YYYY-MM-DD,...: non-working days
+PRIVACY_DUE_SOON_DAYS = read_int("PRIVACY_DUE_SOON_DAYS", default=7)
+PRIVACY_VERIFICATION_LINK_HOURS = read_int("PRIVACY_VERIFICATION_LINK_HOURS", default=24, minimum=1)
+PRIVACY_VERIFICATION_CLOSE_DAYS = read_int("PRIVACY_VERIFICATION_CLOSE_DAYS", default=7, minimum=1)
+PRIVACY_VERIFICATION_MAX_ATTEMPTS = read_int("PRIVACY_VERIFICATION_MAX_ATTEMPTS", default=5, minimum=1)
+# Kinds that need a second factor (an order number with its billing postcode) besides the e-mailed link.
+PRIVACY_SECOND_FACTOR_KINDS = read_list("PRIVACY_SECOND_FACTOR_KINDS", default=["deletion", "access", "export"])
+PRIVACY_DOWNLOAD_LINK_HOURS = read_int("PRIVACY_DOWNLOAD_LINK_HOURS", default=72, minimum=1)
+PRIVACY_EXPORT_RETENTION_DAYS = read_int("PRIVACY_EXPORT_RETENTION_DAYS", default=30, minimum=1)
+PRIVACY_AGENT_DOCUMENT_MAX_BYTES = read_int("PRIVACY_AGENT_DOCUMENT_MAX_BYTES", default=5 * 1024 * 1024, minimum=1)
+CELERY_BEAT_SCHEDULE["send-deadline-digest"] = {
+    "task": "requests_app.tasks.send_deadline_digest_task",
+    "schedule": crontab(hour=7, minute=0),  # daily at 07:00: e-mails staff the overdue and due-soon requests
+}
+CELERY_BEAT_SCHEDULE["send-verification-reminders"] = {
+    "task": "requests_app.tasks.send_verification_reminders_task",
+    "schedule": crontab(minute=10),  # hourly at :10: one reminder once the first link expired unconfirmed
+}
+CELERY_BEAT_SCHEDULE["close-unverified-requests"] = {
+    "task": "requests_app.tasks.close_unverified_requests_task",
+    "schedule": crontab(minute=20),  # hourly at :20: closes requests unconfirmed 7 days after the first link
+}
+CELERY_BEAT_SCHEDULE["purge-export-packages"] = {
+    "task": "requests_app.tasks.purge_export_packages_task",
+    "schedule": crontab(hour=2, minute=30),  # daily at 02:30: deletes export packages whose lifetime ended
+}
+
 # Amazon Pay API v2
 AMAZON_PAY_ENABLED = read_bool("AMAZON_PAY_ENABLED", default=False)
 AMAZON_PAY_REGION = read_choice("AMAZON_PAY_REGION", choices=("na", "eu", "jp"), default="eu")

@@ -1,0 +1,131 @@
+"""The work a verified request triggers: discovery in the shop's data, then fulfilment per kind.
+
+HANDLERS is the extension point: one entry per kind whose fulfilment is installed. A kind
+without an entry cannot be approved, so it waits in review instead of pretending to be done.
+The erasure helper adds "deletion" (privacy.sources.erasure); a later helper adds
+"correction" and "opt_out". A handler runs inside the transaction that completes the request,
+with the row locked, and returns the facts for the completion event (no personal values).
+"""
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from privacy.audit import events
+from requests_app import clock, sealing
+from requests_app.models import ExportPackage, PrivacyRequest, RequestFindings
+from requests_app.selectors import privacy_request_requester
+from requests_app.services.common import SYSTEM, actor_of, enqueue, request_lock, state_move
+from requests_app.states import OPEN, State
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[PrivacyRequest, datetime], dict]
+
+
+def subject_findings(privacy_request: PrivacyRequest):
+    """Return (Subject, [Finding]) for the requester, freshly read from the shop's database."""
+    from privacy.sources.discovery import subject_discover, subject_identify
+
+    subject = subject_identify(email=privacy_request_requester(privacy_request=privacy_request).email)
+    return subject, subject_discover(subject=subject)
+
+
+def privacy_request_discover(*, request_id: int, by=SYSTEM, now: datetime | None = None) -> PrivacyRequest:
+    """Find the verified requester's data and put the request in review; a no-op unless it is verified."""
+    privacy_request = PrivacyRequest.objects.get(pk=request_id)
+    if privacy_request.state != State.VERIFIED:
+        return privacy_request  # a re-delivered task, or staff moved it on meanwhile
+    subject, findings = subject_findings(privacy_request)  # shop reads happen before the row lock
+    now = now or timezone.now()
+    with transaction.atomic():
+        privacy_request = request_lock(request_id)
+        if privacy_request.state != State.VERIFIED:
+            return privacy_request
+        summary = dict(Counter(finding.table for finding in findings))
+        RequestFindings.objects.update_or_create(request=privacy_request, defaults={
+            "subject_sealed": sealing.seal_bytes(request_id, "subject", _json(subject.as_dict())),
+            "findings_sealed": sealing.seal_bytes(request_id, "findings", _json([f.as_dict() for f in findings])),
+            "summary": summary, "discovered_at": now,
+        })
+        state_move(privacy_request, State.IN_REVIEW, now=now)
+        events.request_discovered(actor=actor_of(by), request=privacy_request, details={
+            "found": subject.found, "rows": len(findings), "tables": summary,
+        })
+    return privacy_request
+
+
+def privacy_request_fulfil(*, request_id: int, by=SYSTEM, now: datetime | None = None) -> PrivacyRequest:
+    """Carry out an approved (in_progress) request through its kind's handler and complete it."""
+    from requests_app import tasks
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        privacy_request = request_lock(request_id)
+        if privacy_request.state != State.IN_PROGRESS:
+            return privacy_request  # already completed by an earlier delivery of the task
+        outcome = HANDLERS[privacy_request.kind](privacy_request, now)
+        privacy_request.closed_at = now
+        state_move(privacy_request, State.COMPLETED, now=now, fields=("closed_at",))
+        events.request_completed(actor=actor_of(by), request=privacy_request, details=outcome)
+        enqueue(tasks.send_request_email_task, request_id, "completion")
+    return privacy_request
+
+
+def export_fulfil(privacy_request: PrivacyRequest, now: datetime) -> dict:
+    """Build the access/export package from fresh findings and keep it encrypted until its lifetime ends."""
+    from privacy.sources.base import ExportContext
+    from privacy.sources.export import export_package_build
+
+    subject, findings = subject_findings(privacy_request)
+    context = ExportContext(
+        request_id=privacy_request.pk, kind=privacy_request.kind, jurisdiction=privacy_request.jurisdiction,
+        received_at=clock.receipt_date(privacy_request.received_at), shop_name=settings.PRIVACY_SHOP_NAME,
+        controller_contact=settings.DEFAULT_FROM_EMAIL, supervisory_authority=settings.PRIVACY_SUPERVISORY_AUTHORITY,
+        generated_at=now,
+    )
+    package = export_package_build(subject=subject, findings=findings, context=context)
+    ExportPackage.objects.update_or_create(request=privacy_request, defaults={
+        "package_sealed": sealing.seal_bytes(privacy_request.pk, "package", package), "size": len(package),
+        "created_at": now, "expires_at": now + timedelta(days=settings.PRIVACY_EXPORT_RETENTION_DAYS),
+        "downloaded_at": None, "purged_at": None,
+    })
+    return {"package_bytes": len(package), "rows": len(findings)}
+
+
+HANDLERS: dict[str, Handler] = {
+    "access": export_fulfil,
+    "export": export_fulfil,
+}
+
+
+def fulfilment_available(kind: str) -> bool:
+    return kind in HANDLERS
+
+
+def stage_failed(*, request_id: int, reason: str, detail: str = "", now: datetime | None = None) -> bool:
+    """Park an open request in needs_attention; return False when it is closed or already parked.
+
+    reason is logged and must hold nothing personal; detail (e.g. an exception's text, which
+    may quote shop data) is only stored, encrypted with the request.
+    """
+    from requests_app.services.workflow import attention_record
+
+    logger.error("request %s needs attention: %s", request_id, reason)
+    with transaction.atomic():
+        privacy_request = request_lock(request_id)
+        if privacy_request.state not in OPEN or privacy_request.state == State.NEEDS_ATTENTION:
+            return False
+        full = f"{reason} {detail}".strip()
+        attention_record(privacy_request, reason=full, by=SYSTEM, now=now or timezone.now())
+    return True
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, sort_keys=True, default=str).encode()

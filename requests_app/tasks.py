@@ -1,0 +1,71 @@
+"""Celery tasks: an id in, one service called, the retry policy here and nowhere else.
+
+Transient failures (database or mail server unreachable) are retried with exponential
+back-off; anything else, or the last retry, parks the request in needs_attention with the
+reason, so no failure is silent and no task loops forever.
+"""
+
+import logging
+import smtplib
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from requests_app import fulfilment, notifications
+from requests_app.services import exports, verification
+
+logger = logging.getLogger(__name__)
+
+TRANSIENT = (OperationalError, InterfaceError, smtplib.SMTPException, ConnectionError, TimeoutError)
+MAX_RETRIES = 5
+BACKOFF_SECONDS = 30
+BACKOFF_LIMIT_SECONDS = 1800
+
+
+def _run_stage(task, what: str, service, *, request_id: int, **kwargs) -> None:
+    try:
+        service(request_id=request_id, **kwargs)
+    except TRANSIENT as error:
+        if task.request.retries < task.max_retries:
+            countdown = min(BACKOFF_LIMIT_SECONDS, BACKOFF_SECONDS * 2**task.request.retries)
+            raise task.retry(exc=error, countdown=countdown) from None
+        fulfilment.stage_failed(request_id=request_id, reason=f"{what} failed {task.max_retries + 1} times "
+                                f"({type(error).__name__}).", detail=str(error))
+    except Exception as error:
+        fulfilment.stage_failed(request_id=request_id, reason=f"{what} failed ({type(error).__name__}).", detail=str(error))
+
+
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
+def send_request_email_task(self, request_id: int, message: str) -> None:
+    _run_stage(self, f"Sending the {message} e-mail", notifications.request_email_send,
+               request_id=request_id, message=message)
+
+
+@shared_task(bind=True, max_retries=3, acks_late=True)
+def discover_subject_task(self, request_id: int) -> None:
+    _run_stage(self, "Discovery", fulfilment.privacy_request_discover, request_id=request_id)
+
+
+@shared_task(bind=True, max_retries=3, acks_late=True)
+def fulfil_request_task(self, request_id: int) -> None:
+    _run_stage(self, "Fulfilment", fulfilment.privacy_request_fulfil, request_id=request_id)
+
+
+@shared_task
+def send_verification_reminders_task() -> int:
+    return verification.verification_reminders_send()
+
+
+@shared_task
+def close_unverified_requests_task() -> int:
+    return verification.unverified_requests_close()
+
+
+@shared_task
+def purge_export_packages_task() -> int:
+    return exports.export_packages_purge()
+
+
+@shared_task(autoretry_for=TRANSIENT, retry_backoff=BACKOFF_SECONDS, max_retries=MAX_RETRIES)
+def send_deadline_digest_task() -> int:
+    return notifications.deadline_digest_send()
