@@ -4,6 +4,7 @@ import pytest
 from django.db import connections
 from pytest_django.fixtures import _get_databases_for_setup  # the aliases pytest-django set up (pinned 4.14)
 
+from privacy.sources.amazon_pay.simulator import AmazonPaySimulator, dev_key_pair_ensure
 from privacy.sources.magento.router import MAGENTO_ALIAS
 from privacy.sources.magento.schema import magento_schema_create, magento_tables_present
 from tests.services import service_unavailable
@@ -42,3 +43,35 @@ def magento_schema(db) -> list[str]:
     Use with @pytest.mark.django_db(databases=["default", "magento"]).
     """
     return sorted(magento_tables_present(using=MAGENTO_ALIAS))
+
+
+@pytest.fixture(scope="session")
+def amazon_pay_keys(tmp_path_factory):
+    """A development RSA key pair for Amazon Pay: `.public_key_id`, `.private_key_path`, `.public_key()`."""
+    return dev_key_pair_ensure(directory=tmp_path_factory.mktemp("amazon-pay"))
+
+
+@pytest.fixture
+def amazon_pay_simulator(amazon_pay_keys):
+    """A running Amazon Pay simulator on 127.0.0.1 (free port) trusting `amazon_pay_keys`; empty until filled.
+
+    Fill it with `simulator.state.add(SimChargePermission(...), ...)`; make it fail with
+    `simulator.faults.add(FaultRule("throttle", count=2))`; `simulator.calls` logs every call.
+    """
+    with AmazonPaySimulator(public_keys={amazon_pay_keys.public_key_id: amazon_pay_keys.public_key()}) as simulator:
+        yield simulator
+
+
+@pytest.fixture
+def amazon_pay_settings(settings, amazon_pay_keys, amazon_pay_simulator):
+    """Point the AMAZON_PAY_* settings at the running simulator; returns the simulator.
+
+    `amazon_pay_client_from_settings(sleep=lambda seconds: None)` then reaches it without real back-off waits.
+    """
+    settings.AMAZON_PAY_ENABLED = True
+    settings.AMAZON_PAY_ENDPOINT = amazon_pay_simulator.base_url
+    settings.AMAZON_PAY_PUBLIC_KEY_ID = amazon_pay_keys.public_key_id
+    settings.AMAZON_PAY_PRIVATE_KEY_PATH = str(amazon_pay_keys.private_key_path)
+    settings.AMAZON_PAY_TIMEOUT_SECONDS = 1
+    settings.AMAZON_PAY_MAX_RETRIES = 2
+    return amazon_pay_simulator
