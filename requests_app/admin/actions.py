@@ -1,0 +1,167 @@
+"""The staff actions on one request: which apply to whom, their forms, and the one service each calls.
+
+Every action is a POST from the request page; the service checks permissions again and writes
+the audit entry, so a hidden button is a convenience and never the only guard.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from requests_app import deadlines
+from requests_app.forms import AssignForm, DenyForm, ExtendForm, ManualVerifyForm, NoteForm
+from requests_app.models import Kind, PrivacyRequest
+from requests_app.services.common import PERM_APPROVE_ERASURE, PERM_WORK
+from requests_app.services.verification import privacy_request_verify_by_staff
+from requests_app.services.workflow import (
+    privacy_request_approve,
+    privacy_request_assign,
+    privacy_request_cancel,
+    privacy_request_deny,
+    privacy_request_extend,
+    privacy_request_note_add,
+    privacy_request_retry,
+)
+from requests_app.states import OPEN, TRANSITIONS, State
+
+
+class ConfirmForm(forms.Form):
+    """An action without input: the button is the confirmation."""
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the request cancelled?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Give the reason for cancelling: it goes into the audit trail.")},
+    )
+
+
+@dataclass(frozen=True)
+class StaffAction:
+    name: str
+    title: str
+    button: str
+    available: Callable[[object, PrivacyRequest], bool]
+    form: Callable[..., forms.Form]
+    perform: Callable[[PrivacyRequest, dict, object], str]
+    danger: bool = False
+
+
+def _may_work(user) -> bool:
+    return user.is_active and user.is_staff and user.has_perm(PERM_WORK)
+
+
+def _can_move(privacy_request: PrivacyRequest, target: str) -> bool:
+    return State(target) in TRANSITIONS[State(privacy_request.state)]
+
+
+def _may_approve(user, privacy_request) -> bool:
+    if privacy_request.kind == Kind.DELETION and not user.has_perm(PERM_APPROVE_ERASURE):
+        return False
+    return _may_work(user) and privacy_request.state == State.IN_REVIEW
+
+
+def _extend_form(data=None, *, privacy_request, **kwargs):
+    form = ExtendForm(data, **kwargs)
+    if privacy_request.jurisdiction != "ccpa":
+        wanted = range(privacy_request.extension + 1, deadlines.GDPR_MAX_EXTENSION_MONTHS + 1)
+        form.fields["extension"] = forms.TypedChoiceField(
+            label=_("Extend by"), coerce=int, initial=deadlines.GDPR_MAX_EXTENSION_MONTHS,
+            choices=[(months, _("%(months)d further month(s) in total") % {"months": months}) for months in wanted],
+        )
+    return form
+
+
+def _assign_form(data=None, *, privacy_request, **kwargs):
+    workers = get_user_model().objects.filter(is_active=True, is_staff=True).order_by("username")
+    eligible = [user.pk for user in workers if user.has_perm(PERM_WORK)]
+    return AssignForm(data, staff_queryset=workers.filter(pk__in=eligible), initial={"assignee": privacy_request.assignee_id}, **kwargs)
+
+
+def _plain(form_class):
+    return lambda data=None, *, privacy_request, **kwargs: form_class(data, **kwargs)
+
+
+def _verify(privacy_request, data, user) -> str:
+    privacy_request_verify_by_staff(privacy_request=privacy_request, by=user)
+    privacy_request_note_add(privacy_request=privacy_request, by=user, body=f"Identity verified by staff: {data['evidence']}")
+    return _("The requester's identity is recorded as verified by you.")
+
+
+def _approve(privacy_request, data, user) -> str:
+    privacy_request_approve(privacy_request=privacy_request, by=user)
+    return _("Approved: fulfilment has started.")
+
+
+def _deny(privacy_request, data, user) -> str:
+    privacy_request_deny(privacy_request=privacy_request, by=user, reason=data["reason"], explanation=data["explanation"])
+    return _("Denied: the requester is told why and how to complain to a supervisory authority.")
+
+
+def _extend(privacy_request, data, user) -> str:
+    record = privacy_request_extend(privacy_request=privacy_request, by=user, reason=data["reason"], extension=data.get("extension"))
+    return _("Extended: the request is now due on %(due)s and the requester has been notified.") % {
+        "due": record.new_due_date.isoformat()
+    }
+
+
+def _assign(privacy_request, data, user) -> str:
+    privacy_request_assign(privacy_request=privacy_request, by=user, assignee=data["assignee"])
+    return _("Assigned to %(name)s.") % {"name": data["assignee"].get_username()} if data["assignee"] else _("Unassigned.")
+
+
+def _retry(privacy_request, data, user) -> str:
+    privacy_request_retry(privacy_request=privacy_request, by=user)
+    return _("Retried: the stage that failed runs again.")
+
+
+def _cancel(privacy_request, data, user) -> str:
+    privacy_request_cancel(privacy_request=privacy_request, by=user, reason=data["reason"])
+    return _("Cancelled.")
+
+
+def _note(privacy_request, data, user) -> str:
+    privacy_request_note_add(privacy_request=privacy_request, by=user, body=data["body"])
+    return _("Note added.")
+
+
+ACTIONS = {
+    action.name: action
+    for action in (
+        StaffAction(
+            "verify", _("Verify the identity manually"), _("Record as verified"),
+            lambda user, pr: _may_work(user) and pr.state in (State.RECEIVED, State.AWAITING_VERIFICATION),
+            _plain(ManualVerifyForm), _verify,
+        ),
+        StaffAction("approve", _("Approve"), _("Approve and fulfil"), _may_approve, _plain(ConfirmForm), _approve),
+        StaffAction(
+            "deny", _("Deny with a reason"), _("Deny the request"),
+            lambda user, pr: _may_work(user) and _can_move(pr, State.DENIED), _plain(DenyForm), _deny, danger=True,
+        ),
+        StaffAction(
+            "extend", _("Extend the deadline"), _("Extend and notify"),
+            lambda user, pr: _may_work(user) and pr.state in OPEN, _extend_form, _extend,
+        ),
+        StaffAction(
+            "assign", _("Assign"), _("Assign"), lambda user, pr: _may_work(user) and pr.state in OPEN, _assign_form, _assign
+        ),
+        StaffAction(
+            "retry", _("Retry the failed stage"), _("Retry"),
+            lambda user, pr: _may_work(user) and pr.state == State.NEEDS_ATTENTION, _plain(ConfirmForm), _retry,
+        ),
+        StaffAction(
+            "cancel", _("Cancel the request"), _("Cancel the request"),
+            lambda user, pr: _may_work(user) and _can_move(pr, State.CANCELLED), _plain(CancelForm), _cancel, danger=True,
+        ),
+        StaffAction("note", _("Internal note"), _("Add note"), lambda user, pr: _may_work(user), _plain(NoteForm), _note),
+    )
+}
+
+
+def actions_available(*, user, privacy_request: PrivacyRequest) -> list[StaffAction]:
+    return [action for action in ACTIONS.values() if action.available(user, privacy_request)]

@@ -1,0 +1,124 @@
+"""The request queue (changelist) and the request page (a read-only case file with action forms)."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from privacy.crypto import email_index
+from requests_app import selectors
+from requests_app.admin.actions import ACTIONS, actions_available
+from requests_app.admin.badges import deadline_badge
+from requests_app.admin.casefile import casefile_for
+from requests_app.admin.queue import AssigneeFilter, DeadlineFilter
+from requests_app.errors import ExtensionRefused, FulfilmentUnavailable, TransitionRefused
+from requests_app.models import PrivacyRequest
+
+# Refusals a service explains in words: shown to the staff member as they are.
+EXPLAINED_REFUSALS = (TransitionRefused, ExtensionRefused, FulfilmentUnavailable, PermissionDenied)
+
+
+@admin.register(PrivacyRequest)
+class PrivacyRequestAdmin(admin.ModelAdmin):
+    list_display = ("reference", "kind", "jurisdiction", "state", "deadline", "due_date", "assignee", "received_at")
+    list_display_links = ("reference",)
+    list_filter = ("state", "kind", "jurisdiction", DeadlineFilter, AssigneeFilter)
+    list_select_related = ("assignee",)
+    list_per_page = 50
+    # Identities are encrypted: the search box matches an exact e-mail through its blind index, or a request number.
+    search_fields = ("email_index",)
+    search_help_text = _("Exact e-mail address of the requester, or a request number such as 42.")
+    actions = None
+
+    class Media:
+        css = {"all": ("requests_app/admin.css",)}
+
+    @admin.display(description=_("request"), ordering="pk")
+    def reference(self, obj):
+        return format_html("#{}", obj.pk)
+
+    @admin.display(description=_("deadline"), ordering="due_date")
+    def deadline(self, obj):
+        badge = deadline_badge(obj)
+        return format_html('<span class="pd-badge pd-badge--{}">{}</span>', badge.tone, badge.text)
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        if term.lstrip("#").isdigit():
+            return queryset.filter(pk=int(term.lstrip("#"))), False
+        return queryset.filter(email_index=email_index(term)), False
+
+    def has_add_permission(self, request):
+        return False  # requests come in through the form, the API or `privacy submit`
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # requests are records: they are closed, never deleted
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:object_id>/act/<str:action>/", view(self.action_view), name="requests_app_privacyrequest_act"),
+            *super().get_urls(),
+        ]
+
+    def _get_for_staff(self, request, object_id) -> PrivacyRequest:
+        try:
+            return selectors.privacy_request_get_for_staff(user=request.user, pk=object_id)
+        except PrivacyRequest.DoesNotExist:
+            raise Http404(_("No request %(pk)s.") % {"pk": object_id}) from None
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
+        return self._case_response(request, self._get_for_staff(request, object_id))
+
+    def action_view(self, request, object_id, action):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        privacy_request = self._get_for_staff(request, object_id)
+        staff_action = ACTIONS.get(action)
+        if staff_action is None:
+            raise Http404(_("No such action."))
+        if not staff_action.available(request.user, privacy_request):
+            raise PermissionDenied(_("You may not do this to this request in its current state."))
+        form = staff_action.form(request.POST, privacy_request=privacy_request, prefix=action)
+        if form.is_valid():
+            try:
+                messages.success(request, staff_action.perform(privacy_request, form.cleaned_data, request.user))
+                return redirect(self._case_url(privacy_request))
+            except ValidationError as error:
+                for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
+                    form.add_error(field if field in form.fields else None, errors)
+            except EXPLAINED_REFUSALS as refusal:
+                messages.error(request, str(refusal))
+                return redirect(self._case_url(privacy_request))
+        return self._case_response(request, privacy_request, bound={action: form}, status=400)
+
+    def _case_url(self, privacy_request) -> str:
+        return reverse("admin:requests_app_privacyrequest_change", args=[privacy_request.pk])
+
+    def _case_response(self, request, privacy_request, *, bound=None, status=200):
+        bound = bound or {}
+        action_forms = [
+            (action, bound.get(action.name) or action.form(privacy_request=privacy_request, prefix=action.name),
+             reverse("admin:requests_app_privacyrequest_act", args=[privacy_request.pk, action.name]))
+            for action in actions_available(user=request.user, privacy_request=privacy_request)
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Request #%(pk)s") % {"pk": privacy_request.pk},
+            "subtitle": None,
+            "privacy_request": privacy_request,
+            "badge": deadline_badge(privacy_request),
+            "case": casefile_for(privacy_request=privacy_request, viewer=request.user),
+            "action_forms": action_forms,
+            "has_view_permission": True,
+        }
+        return TemplateResponse(request, "admin/requests_app/privacyrequest/case.html", context, status=status)

@@ -1,0 +1,274 @@
+"""The staff console on the Django admin: the queue, the request page, its actions, and who may do what."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from privacy.audit.selectors import audit_events_for_target
+from requests_app.models import PrivacyRequest
+from requests_app.services import privacy_request_assign, privacy_request_mark_needs_attention, privacy_request_submit
+from requests_app.states import State
+
+QUEUE = reverse("admin:requests_app_privacyrequest_changelist")
+XSS = '<script>alert("pd")</script>'
+
+
+@pytest.fixture
+def staff(django_user_model):
+    def make(username, *groups, superuser=False):
+        user = django_user_model.objects.create_user(username=username, password=None, is_staff=True,
+                                                     is_superuser=superuser)
+        user.groups.set(Group.objects.filter(name__in=groups))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def officer(staff):
+    return staff("olivia", "Privacy officer")
+
+
+@pytest.fixture
+def agent(staff):
+    return staff("arthur", "Agent")
+
+
+@pytest.fixture
+def auditor(staff):
+    return staff("audrey", "Auditor")
+
+
+@pytest.fixture
+def make_request(officer):
+    """Record a request as staff would for one received by post (optionally days ago); returns it."""
+
+    def make(*, email="ada@example.com", kind="access", jurisdiction="gdpr", days_ago=0, name="Ada Lovelace", verified=False):
+        received = timezone.localdate() - timedelta(days=days_ago)
+        return privacy_request_submit(kind=kind, email=email, jurisdiction=jurisdiction, channel="post", name=name,
+                                      received_at=received, verified=verified, by=officer, start_processing=False)
+
+    return make
+
+
+def page_of(privacy_request) -> str:
+    return reverse("admin:requests_app_privacyrequest_change", args=[privacy_request.pk])
+
+
+def act(privacy_request, action: str) -> str:
+    return reverse("admin:requests_app_privacyrequest_act", args=[privacy_request.pk, action])
+
+
+def listed(response) -> set[int]:
+    return {row.pk for row in response.context["cl"].result_list}
+
+
+@pytest.mark.django_db
+def test_the_console_is_branded_privacydesk(client, officer):
+    client.force_login(officer)
+
+    response = client.get(reverse("admin:index"))
+
+    assert "<title>Staff console | PrivacyDesk staff console</title>" in response.content.decode()
+    assert ">PrivacyDesk<" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_queue_filters_by_state_kind_jurisdiction_deadline_and_assignee(client, officer, agent, make_request):
+    # given requests that differ in every filtered way
+    overdue = make_request(email="old@example.com", days_ago=40)
+    due_soon = make_request(email="soon@example.com", kind="deletion", days_ago=27)
+    fresh_ccpa = make_request(email="new@example.com", jurisdiction="ccpa", kind="export", verified=True)
+    privacy_request_assign(privacy_request=due_soon, assignee=agent, by=officer)
+    client.force_login(agent)
+
+    # then each filter keeps exactly the requests it names
+    assert listed(client.get(QUEUE, {"deadline": "overdue"})) == {overdue.pk}
+    assert listed(client.get(QUEUE, {"deadline": "due_soon"})) == {due_soon.pk}
+    assert listed(client.get(QUEUE, {"kind": "deletion"})) == {due_soon.pk}
+    assert listed(client.get(QUEUE, {"jurisdiction": "ccpa"})) == {fresh_ccpa.pk}
+    assert listed(client.get(QUEUE, {"state": State.VERIFIED})) == {fresh_ccpa.pk}
+    assert listed(client.get(QUEUE, {"assignee": "me"})) == {due_soon.pk}
+    assert listed(client.get(QUEUE, {"assignee": "none"})) == {overdue.pk, fresh_ccpa.pk}
+    assert listed(client.get(QUEUE)) == {overdue.pk, due_soon.pk, fresh_ccpa.pk}
+
+
+@pytest.mark.django_db
+def test_the_queue_shows_deadline_badges_in_words_and_no_identity(client, officer, make_request):
+    overdue = make_request(email="old@example.com", days_ago=40)
+    client.force_login(officer)
+
+    body = client.get(QUEUE).content.decode()
+
+    days_late = (timezone.localdate() - overdue.due_date).days
+    assert f'<span class="pd-badge pd-badge--error">overdue {days_late} days</span>' in body
+    assert "old@example.com" not in body and "Ada Lovelace" not in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("term", ["ada@example.com", "  ADA@example.com "])
+def test_an_exact_email_finds_its_requests_through_the_blind_index(client, officer, make_request, term):
+    ada = make_request(email="ada@example.com")
+    make_request(email="grace@example.com")
+    client.force_login(officer)
+
+    assert listed(client.get(QUEUE, {"q": term})) == {ada.pk}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("term", ["ada", "example.com", "' OR 1=1 --", "%", "ada@example.com'; DROP TABLE x; --"])
+def test_partial_or_hostile_searches_find_nothing_and_break_nothing(client, officer, make_request, term):
+    make_request(email="ada@example.com")
+    client.force_login(officer)
+
+    response = client.get(QUEUE, {"q": term})
+
+    assert response.status_code == 200 and listed(response) == set()
+
+
+@pytest.mark.django_db
+def test_a_request_number_finds_that_request(client, officer, make_request):
+    make_request(email="grace@example.com")
+    ada = make_request(email="ada@example.com")
+    client.force_login(officer)
+
+    assert listed(client.get(QUEUE, {"q": f"#{ada.pk}"})) == {ada.pk}
+
+
+@pytest.mark.django_db
+def test_the_request_page_shows_the_identity_to_agents_but_not_to_auditors(client, agent, auditor, make_request):
+    ada = make_request()
+
+    client.force_login(agent)
+    seen_by_agent = client.get(page_of(ada)).content.decode()
+    client.force_login(auditor)
+    seen_by_auditor = client.get(page_of(ada))
+
+    assert "ada@example.com" in seen_by_agent and "Request received" in seen_by_agent
+    assert seen_by_auditor.status_code == 200
+    assert "ada@example.com" not in seen_by_auditor.content.decode()
+    assert "Request received" in seen_by_auditor.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_auditor_has_no_action_and_a_forged_one_is_refused(client, auditor, make_request):
+    ada = make_request()
+    client.force_login(auditor)
+
+    page = client.get(page_of(ada)).content.decode()
+    forged = client.post(act(ada, "note"), {"note-body": "sneaky"})
+
+    assert 'id="action-' not in page and "No action is open to you" in page
+    assert forged.status_code == 403
+    assert not ada.notes.exists()
+
+
+@pytest.mark.django_db
+def test_an_outsider_without_staff_rights_is_sent_to_the_login(client, django_user_model, make_request):
+    ada = make_request()
+    client.force_login(django_user_model.objects.create_user("mallory", password=None))
+
+    response = client.get(page_of(ada))
+
+    assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+@pytest.mark.django_db
+def test_extending_with_a_reason_moves_the_due_date_notifies_and_is_audited(client, agent, make_request, mailoutbox,
+                                                                           django_capture_on_commit_callbacks):
+    # given a GDPR request received today
+    ada = make_request()
+    first_due = ada.due_date
+    client.force_login(agent)
+
+    # when an agent extends it by two months with a reason
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(act(ada, "extend"), {"extend-reason": "Orders span three systems", "extend-extension": "2"},
+                               follow=True)
+
+    # then the due date moved, the page says so, the requester got a notice and the audit trail has it
+    ada.refresh_from_db()
+    assert ada.due_date > first_due and ada.extension == 2
+    assert "Extended: the request is now due on" in response.content.decode()
+    actions = [event.action for event in audit_events_for_target(target_type="privacy_request", target_id=ada.pk)]
+    assert "request.extended" in actions
+    assert any("ada@example.com" in message.to for message in mailoutbox)
+
+
+@pytest.mark.django_db
+def test_an_extension_without_a_reason_is_refused_next_to_the_field(client, agent, make_request):
+    ada = make_request()
+    client.force_login(agent)
+
+    response = client.post(act(ada, "extend"), {"extend-reason": "", "extend-extension": "2"})
+
+    ada.refresh_from_db()
+    assert response.status_code == 400
+    assert ada.extension == 0
+    assert 'id="id_extend-reason_error"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_deny_with_a_reason_closes_the_request(client, agent, make_request):
+    ada = make_request()
+    client.force_login(agent)
+
+    client.post(act(ada, "deny"), {"deny-reason": "manifestly_unfounded", "deny-explanation": "Fifth identical request."})
+
+    ada.refresh_from_db()
+    assert ada.state == State.DENIED and ada.denial_reason == "manifestly_unfounded"
+
+
+@pytest.mark.django_db
+def test_manual_verification_records_who_verified_and_how(client, agent, make_request):
+    ada = make_request()
+    client.force_login(agent)
+
+    client.post(act(ada, "verify"), {"verify-evidence": "Called back on the order's phone number"})
+
+    ada.refresh_from_db()
+    assert ada.verified_at is not None and ada.verification_method == "staff"
+    body = client.get(page_of(ada)).content.decode()
+    assert "Called back on the order" in body
+
+
+@pytest.mark.django_db
+def test_assign_retry_and_notes_go_through_their_services(client, officer, agent, make_request):
+    ada = make_request()
+    privacy_request_mark_needs_attention(privacy_request=ada, reason="Magento was unreachable", by=officer)
+    client.force_login(officer)
+
+    client.post(act(ada, "assign"), {"assign-assignee": agent.pk})
+    client.post(act(ada, "note"), {"note-body": "Waiting for the shop's DBA"})
+    client.post(act(ada, "retry"))
+
+    ada.refresh_from_db()
+    actions = [event.action for event in audit_events_for_target(target_type="privacy_request", target_id=ada.pk)]
+    assert ada.assignee == agent and ada.notes.count() == 1 and ada.state != State.NEEDS_ATTENTION
+    assert {"request.assigned", "request.note_added", "request.retried"} <= set(actions)
+
+
+@pytest.mark.django_db
+def test_an_action_that_does_not_apply_in_this_state_is_refused(client, agent, make_request):
+    ada = make_request()
+    client.force_login(agent)
+
+    response = client.post(act(ada, "retry"))
+
+    assert response.status_code == 403
+    assert PrivacyRequest.objects.get(pk=ada.pk).state == ada.state
+
+
+@pytest.mark.django_db
+def test_markup_in_names_and_notes_is_shown_escaped(client, officer, make_request):
+    ada = make_request(name=XSS)
+    client.force_login(officer)
+    client.post(act(ada, "note"), {"note-body": XSS})
+
+    body = client.get(page_of(ada)).content.decode()
+
+    assert XSS not in body
+    assert body.count("&lt;script&gt;alert(&quot;pd&quot;)&lt;/script&gt;") == 2
