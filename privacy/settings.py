@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "privacy",
     "privacy.audit",
+    "privacy.sources",
     "privacy.sources.magento",
     "requests_app",
     "retention",

@@ -6,10 +6,23 @@ erasure read them. They hold identifiers and table keys, never cursor rows.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 Pk = int | str | tuple
+
+CHARGE_PERMISSION = re.compile(r"^([A-Z0-9]{3}-[0-9]{7}-[0-9]{7})(?:-.+)?$")
+
+
+def charge_permission_of(reference: str | None) -> str | None:
+    """Return the Amazon Pay chargePermissionId a charge, refund, capture or void id belongs to.
+
+    The id is its first three dash-separated segments (S01-5105180-3221187-C056351 belongs to
+    S01-5105180-3221187); anything else (a checkout session UUID, another gateway's id) gives None.
+    """
+    match = CHARGE_PERMISSION.match((reference or "").strip())
+    return match.group(1) if match else None
 
 
 class SubjectLookupError(ValueError):

@@ -21,7 +21,7 @@ SECURITY = dict(purpose=P.SECURITY, basis=B.LEGITIMATE_INTERESTS, recipients=(HO
 
 CUSTOMER_ENTITY = Table(
     "customer_entity", ("entity_id",), C.IDENTITY, erasure=E.DELETE, **ACCOUNT,
-    sources=(Source.SUBJECT, Source.AMAZON_PAY),
+    sources=(Source.SUBJECT, Source.AMAZON_PAY), identifies=True,
     links=(ByCustomer("entity_id"), ByEmail("email", Index.BTREE)),
     columns=(
         col("email", "varchar(255)", C.CONTACT, S.EMAIL),
@@ -133,7 +133,7 @@ CUSTOMER_GRID_FLAT = Table(
 AMAZON_CUSTOMER = Table(
     "amazon_customer", ("entity_id",), C.IDENTITY, erasure=E.DELETE,
     purpose=P.PAYMENT, basis=B.CONTRACT, retention=while_account(),
-    sources=(Source.AMAZON_PAY,), recipients=(HOSTING, AMAZON_PAY),
+    sources=(Source.AMAZON_PAY,), recipients=(HOSTING, AMAZON_PAY), identifies=True,
     links=(ByCustomer("customer_id"), ByAmazonBuyer("amazon_id")),
     columns=(col("amazon_id", "varchar(255)", C.IDENTITY, S.PSEUDONYM, null=False),),
     note="Amazon Pay sign-in: links the Magento account to the Amazon buyer id.",

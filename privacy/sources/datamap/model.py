@@ -138,6 +138,7 @@ class Table:
     change_column: str | None = None  # what the locator sync follows (None: rows are insert-only)
     change_column_indexed: bool = False
     optional: bool = False  # may be absent (indexer-built or module-specific tables)
+    identifies: bool = False  # an account table: its link columns tell which ids and e-mails are one person
     note: str = ""
     column_map: dict[str, Column] = field(init=False, repr=False, compare=False)
 

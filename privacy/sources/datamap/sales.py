@@ -64,6 +64,7 @@ SALES_ORDER = Table(
         col("x_forwarded_for", "varchar(255)", C.SECURITY_LOG, S.NULL),
         col("customer_note", "text", C.FREE_TEXT, S.NULL),
     ),
+    ignored=("coupon_rule_name",),  # the name of the shop's price rule
 )
 
 _ADDRESS_COLUMNS = (
@@ -140,6 +141,7 @@ SALES_ORDER_STATUS_HISTORY = Table(
         col("status", "varchar(32)", C.ORDER, S.KEEP),
         col("comment", "text", C.FREE_TEXT, S.NULL),
     ),
+    ignored=("entity_name",),  # which kind of document the comment is on
 )
 
 PAYMENT = dict(
@@ -175,6 +177,7 @@ SALES_ORDER_PAYMENT = Table(
         col("echeck_routing_number", "varchar(32)", C.PAYMENT_REFERENCE, S.NULL),
         col("po_number", "varchar(32)", C.PAYMENT_REFERENCE, S.NULL),
     ),
+    ignored=("address_status",),  # a PayPal address-verification status code
 )
 
 SALES_PAYMENT_TRANSACTION = Table(

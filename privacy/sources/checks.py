@@ -1,0 +1,120 @@
+"""System check: does the data map classify everything in the shop database that looks personal?
+
+Shops run extensions, and an extension's table of e-mails would otherwise escape every export
+and erasure. Like Django's own database checks it talks to a database, so it runs with
+`python manage.py check --database magento` (and during `migrate` of that alias), not on every
+command.
+
+- privacydesk.W001: a table the map neither maps nor lists as not personal has a text column
+  that looks personal (or a customer_id column).
+- privacydesk.W002: a mapped table has a text column that looks personal but is not classified.
+- privacydesk.W003: the Magento database cannot be reached, so nothing was checked.
+- privacydesk.W004: a table the map needs is missing from the Magento database.
+"""
+
+import re
+
+from django.core.checks import Tags, Warning, register
+from django.db import DatabaseError, connections
+
+from privacy.sources import datamap
+
+ALIAS = "magento"
+TEXT_FIELDS = {"CharField", "TextField"}
+PERSONAL_PARTS = re.compile(
+    r"e_?mail|phone|mobile|street|postcode|postal|zipcode|firstname|lastname|middlename|fullname|nickname|username|"
+    r"birth|taxvat|address|passport|iban"
+)
+PERSONAL_WORDS = {
+    "name", "city", "zip", "ip", "dob", "vat", "fax", "gender", "company", "note", "notes", "comment",
+    "message", "sender", "recipient", "owner", "ssn", "forwarded", "remote",
+}  # fmt: skip
+HINT = "Add it to privacy/sources/datamap (a Table entry, or NotPersonal with the reason) so exports and erasure cover it."
+
+
+def looks_personal(column: str) -> bool:
+    name = column.lower()
+    return bool(PERSONAL_PARTS.search(name)) or bool(PERSONAL_WORDS & set(name.split("_")))
+
+
+@register(Tags.database)
+def check_magento_coverage(app_configs=None, databases=None, **kwargs):
+    if not databases or ALIAS not in databases:
+        return []
+    return coverage_warnings(using=ALIAS)
+
+
+def coverage_warnings(*, using: str) -> list[Warning]:
+    try:
+        columns = _text_columns(using)
+    except DatabaseError as error:
+        return [
+            Warning(
+                f"The Magento database ({using!r}) could not be read ({type(error).__name__}), so the data map's "
+                "coverage of it was not checked.",
+                hint="Check MAGENTO_DATABASE_URL and that the database accepts connections, then run "
+                "`manage.py check --database magento` again.",
+                id="privacydesk.W003",
+            )
+        ]
+    warnings = [_missing(entry.name) for entry in datamap.TABLES if entry.name not in columns and not entry.optional]
+    for table, (text, all_columns) in sorted(columns.items()):
+        warnings += _unclassified(table, text, all_columns)
+    return warnings
+
+
+def _text_columns(using: str) -> dict[str, tuple[list[str], list[str]]]:
+    """Return {table: (text column names, all column names)} as the database describes them."""
+    connection = connections[using]
+    introspection = connection.introspection
+    result = {}
+    with connection.cursor() as cursor:
+        for table in introspection.table_names(cursor):
+            description = introspection.get_table_description(cursor, table)
+            text = [field.name for field in description if _field_type(introspection, field) in TEXT_FIELDS]
+            result[table] = (text, [field.name for field in description])
+    return result
+
+
+def _field_type(introspection, field) -> str:
+    try:
+        return introspection.get_field_type(field.type_code, field)
+    except KeyError:  # a type Django has no field for (e.g. SQLite's mediumblob)
+        return ""
+
+
+def _unclassified(table: str, text: list[str], all_columns: list[str]) -> list[Warning]:
+    if table in datamap.NOT_PERSONAL_NAMES:
+        return []
+    entry = datamap.BY_NAME.get(table)
+    suspects = [name for name in text if looks_personal(name)]
+    if entry is None:
+        suspects += [name for name in all_columns if name == "customer_id" and name not in suspects]
+        if suspects:
+            return [
+                Warning(
+                    f"Magento table {table!r} looks personal ({', '.join(suspects)}) but the data map does not classify it.",
+                    hint=HINT, obj=table, id="privacydesk.W001",
+                )
+            ]
+        return []
+    known = {column.name for column in entry.columns} | set(entry.ignored) | {link.column for link in entry.links}
+    unknown = [name for name in suspects if name not in known]
+    if not unknown:
+        return []
+    return [
+        Warning(
+            f"Mapped Magento table {table!r} has columns that look personal but are not classified: {', '.join(unknown)}.",
+            hint="Map them in the table's entry in privacy/sources/datamap, or list them in its `ignored` columns.",
+            obj=table, id="privacydesk.W002",
+        )
+    ]
+
+
+def _missing(table: str) -> Warning:
+    return Warning(
+        f"The data map names Magento table {table!r}, which the shop database does not have.",
+        hint="Check that MAGENTO_DATABASE_URL names the shop's database; if the shop lacks the module, mark the "
+        "table optional in the data map.",
+        obj=table, id="privacydesk.W004",
+    )

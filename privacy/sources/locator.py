@@ -1,0 +1,179 @@
+"""The locator: PrivacyDesk's own blind index of the Magento columns the shop never indexed.
+
+Stock Magento has no index on sales_order.customer_email, quote.customer_email or
+amazon_payv2_async.pending_id, so finding a guest by e-mail would scan a million orders.
+Instead of altering the shop's schema, `locator_sync` copies a keyed hash (HMAC, never the
+value) of each such column into the app database, following new rows by primary key and
+changed rows by the table's change column. Discovery then asks `locator_rows`, which reads the
+hashed candidates plus the rows written since the last sync, and re-checks every candidate on
+the shop database, so a stale entry can never attribute a row to the wrong person.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from privacy import crypto
+from privacy.sources import datamap
+from privacy.sources.base import charge_permission_of
+from privacy.sources.datamap import ByChargePermission, ByEmail, Index
+from privacy.sources.magento import finder
+from privacy.sources.models import LocatorCheckpoint, LocatorEntry
+
+EMAIL = "email"
+CHARGE_PERMISSION = "charge_permission"
+# Rows whose change time is at most this much older than the last watermark are re-read: a
+# transaction can commit a little after the change time it wrote.
+CHANGE_MARGIN = timedelta(minutes=15)
+SYNC_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class LocatorSpec:
+    table: str
+    column: str
+    kind: str
+    pk: str
+    change_column: str | None
+    change_column_indexed: bool
+
+
+def locator_specs() -> tuple[LocatorSpec, ...]:
+    specs = []
+    for entry in datamap.TABLES:
+        for link in entry.links:
+            if link.index is Index.LOCATOR:
+                kind = EMAIL if isinstance(link, ByEmail) else CHARGE_PERMISSION
+                assert isinstance(link, (ByEmail, ByChargePermission)), entry.name
+                specs.append(
+                    LocatorSpec(entry.name, link.column, kind, entry.pk[0], entry.change_column, entry.change_column_indexed)
+                )
+    return tuple(specs)
+
+
+def locator_spec(*, table: str, column: str) -> LocatorSpec:
+    return next(spec for spec in locator_specs() if spec.table == table and spec.column == column)
+
+
+def locator_key(kind: str, value) -> str | None:
+    """Return the normalized value the locator indexes for a column value, or None when it indexes nothing."""
+    if value is None:
+        return None
+    if kind == EMAIL:
+        email = crypto.normalize_email(str(value))
+        return email if "@" in email else None
+    return charge_permission_of(str(value))
+
+
+def locator_digest(kind: str, key: str) -> str:
+    return crypto.blind_index(key, purpose=f"locator:{kind}")
+
+
+def _parse_time(value) -> datetime | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def _as_stored(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S")
+
+
+# -- sync (writes the app database) ----------------------------------------------------------
+
+
+def locator_sync(*, using: str = "magento", batch: int = SYNC_BATCH, now=None) -> dict[str, int]:
+    """Bring every located column up to date; return the rows read per `table.column`.
+
+    Resumable: the checkpoint is saved after each batch, so a killed run loses one batch.
+    """
+    return {f"{spec.table}.{spec.column}": _sync_spec(spec, using=using, batch=batch, now=now) for spec in locator_specs()}
+
+
+def _sync_spec(spec: LocatorSpec, *, using: str, batch: int, now) -> int:
+    checkpoint, _ = LocatorCheckpoint.objects.get_or_create(table=spec.table, column=spec.column)
+    select = (spec.pk, spec.column)
+    started = finder.column_max(table=spec.table, column=spec.change_column, using=using) if spec.change_column else None
+    known_up_to = checkpoint.last_pk
+    read = 0
+    previous = _parse_time(checkpoint.watermark)
+    if previous is not None:
+        since = _as_stored(previous - CHANGE_MARGIN)
+        after = 0
+        while rows := finder.rows_changed_between(
+            table=spec.table, pk=spec.pk, change_column=spec.change_column, since=since, up_to_pk=known_up_to,
+            select=select, after_pk=after, limit=batch, using=using,
+        ):
+            _store(spec, rows, checkpoint=checkpoint, now=now)
+            after, read = rows[-1][spec.pk], read + len(rows)
+    while rows := finder.rows_after(table=spec.table, pk=spec.pk, after=checkpoint.last_pk, select=select, limit=batch, using=using):
+        checkpoint.last_pk = rows[-1][spec.pk]
+        _store(spec, rows, checkpoint=checkpoint, now=now)
+        read += len(rows)
+    if started is not None:
+        checkpoint.watermark = _as_stored(_parse_time(started))
+    _save(checkpoint, now=now)
+    return read
+
+
+def _store(spec: LocatorSpec, rows: list[dict], *, checkpoint: LocatorCheckpoint, now) -> None:
+    entries = []
+    for row in rows:
+        key = locator_key(spec.kind, row[spec.column])
+        if key is not None:
+            entries.append(LocatorEntry(kind=spec.kind, table=spec.table, row_pk=row[spec.pk], digest=locator_digest(spec.kind, key)))
+    with transaction.atomic():
+        LocatorEntry.objects.filter(table=spec.table, kind=spec.kind, row_pk__in=[row[spec.pk] for row in rows]).delete()
+        LocatorEntry.objects.bulk_create(entries)
+        _save(checkpoint, now=now)
+
+
+def _save(checkpoint: LocatorCheckpoint, *, now) -> None:
+    checkpoint.synced_at = now or timezone.now()
+    checkpoint.save(update_fields=["last_pk", "watermark", "synced_at"])
+
+
+# -- lookup (reads) ----------------------------------------------------------------------------
+
+
+def locator_rows(*, spec: LocatorSpec, keys: set[str], select: tuple[str, ...], using: str) -> list[dict]:
+    """Return the rows of spec's table whose column holds one of keys (normalized), checked on the shop.
+
+    Never synced: falls back to scanning the table (correct, slow) so discovery is never incomplete.
+    """
+    if not keys:
+        return []
+    checkpoint = LocatorCheckpoint.objects.filter(table=spec.table, column=spec.column).first()
+    if checkpoint is None or checkpoint.synced_at is None:
+        return _matching(spec, keys, select=select, using=using)
+    digests = [locator_digest(spec.kind, key) for key in keys]
+    pks = set(
+        LocatorEntry.objects.filter(digest__in=digests, table=spec.table, kind=spec.kind).values_list("row_pk", flat=True)
+    )
+    known = finder.rows_in(table=spec.table, column=spec.pk, values=pks, select=select, using=using) if pks else []
+    pk = finder.quote(using, spec.pk)
+    rows = _exact(spec, known, keys) + _matching(spec, keys, select=select, using=using, extra=f" AND {pk} > %s", params=(checkpoint.last_pk,))
+    changed_since = _parse_time(checkpoint.watermark)
+    if spec.change_column_indexed and changed_since is not None:
+        change = finder.quote(using, spec.change_column)
+        since = _as_stored(changed_since - CHANGE_MARGIN)
+        rows += _matching(spec, keys, select=select, using=using, extra=f" AND {change} >= %s", params=(since,))
+    return list({row[spec.pk]: row for row in rows}.values())
+
+
+def _matching(spec: LocatorSpec, keys: set[str], *, select, using: str, extra: str = "", params: tuple = ()) -> list[dict]:
+    if spec.kind == EMAIL:
+        return finder.rows_by_email(
+            table=spec.table, column=spec.column, emails=keys, select=select, indexed=False, using=using,
+            extra=extra, extra_params=params,
+        )
+    rows = finder.rows_by_prefix(
+        table=spec.table, column=spec.column, prefixes=keys, select=select, using=using, extra=extra, extra_params=params
+    )
+    return _exact(spec, rows, keys)
+
+
+def _exact(spec: LocatorSpec, rows: list[dict], keys: set[str]) -> list[dict]:
+    return [row for row in rows if locator_key(spec.kind, row[spec.column]) in keys]

@@ -1,0 +1,140 @@
+"""Set-based reads of mapped rows from the Magento database: the only SQL discovery speaks.
+
+Every function takes table and column names from the data map (never from input), values as
+bound parameters, and returns plain dicts keyed by column name. Key lists are sent in chunks
+of `CHUNK` so a subject with thousands of rows still costs a handful of statements per table.
+
+E-mail matching: a candidate query that is a superset of the exact answer, then the exact
+Python test (`crypto.normalize_email`: trimmed, lower case). The candidate query keeps the
+index where there is one:
+- MySQL/MariaDB: Magento's columns use a case-insensitive collation, so `col LIKE 'a@b.c%'` is an
+  index range that finds every case variant and every trailing space; `col < '!'` is a second
+  range holding the values that start with a space or a control character.
+- SQLite (the embedded demo): BINARY collation, so case variants need a scan; `LIKE '%a@b.c%'` is
+  case-insensitive for ASCII and the demo tables are small.
+"""
+
+from collections.abc import Iterable, Iterator
+
+from django.db import connections
+
+from privacy.crypto import normalize_email
+
+CHUNK = 500
+LIKE_ESCAPE = "!"
+
+
+def quote(using: str, name: str) -> str:
+    return connections[using].ops.quote_name(name)
+
+
+def table_names(*, using: str) -> set[str]:
+    return set(connections[using].introspection.table_names())
+
+
+def _select(using: str, table: str, columns: Iterable[str]) -> str:
+    return f"SELECT {', '.join(quote(using, name) for name in columns)} FROM {quote(using, table)}"
+
+
+def _where_fixed(using: str, when) -> tuple[str, list]:
+    return "".join(f" AND {quote(using, name)} = %s" for name, _ in when), [value for _, value in when]
+
+
+def _fetch(using: str, sql: str, params: list, columns: tuple[str, ...]) -> list[dict]:
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
+    ordered = sorted(values, key=str)
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
+
+
+def rows_in(*, table: str, column: str, values: Iterable, select: tuple[str, ...], when=(), using: str) -> list[dict]:
+    """Return the rows of table whose column is one of values (and whose `when` columns are equal)."""
+    fixed, fixed_params = _where_fixed(using, when)
+    rows = []
+    for chunk in _chunks(set(values)):
+        marks = ", ".join(["%s"] * len(chunk))
+        sql = f"{_select(using, table, select)} WHERE {quote(using, column)} IN ({marks}){fixed}"
+        rows += _fetch(using, sql, [*chunk, *fixed_params], select)
+    return rows
+
+
+def like_escape(text: str) -> str:
+    return "".join(LIKE_ESCAPE + char if char in "%_" + LIKE_ESCAPE else char for char in text)
+
+
+def email_candidates_sql(*, column: str, emails: list[str], indexed: bool, using: str) -> tuple[str, list]:
+    """Return a WHERE fragment (and its parameters) matching a superset of the rows holding emails."""
+    name = quote(using, column)
+    if connections[using].vendor == "mysql" and indexed:
+        likes = " OR ".join(f"{name} LIKE %s ESCAPE '{LIKE_ESCAPE}'" for _ in emails)
+        return f"({likes} OR {name} < '!')", [like_escape(email) + "%" for email in emails]
+    likes = " OR ".join(f"{name} LIKE %s ESCAPE '{LIKE_ESCAPE}'" for _ in emails)
+    return f"({likes})", ["%" + like_escape(email) + "%" for email in emails]
+
+
+def exact_email_rows(rows: list[dict], *, column: str, emails: set[str]) -> list[dict]:
+    return [row for row in rows if row[column] is not None and normalize_email(str(row[column])) in emails]
+
+
+def rows_by_email(
+    *, table: str, column: str, emails: Iterable[str], select: tuple[str, ...], indexed: bool, when=(), using: str,
+    extra: str = "", extra_params: tuple = (),
+) -> list[dict]:
+    """Return the rows of table whose column holds one of the (normalized) emails, in any case or spacing.
+
+    `extra` narrows the candidate query further (e.g. a primary-key or change-time range).
+    """
+    wanted = set(emails)
+    fixed, fixed_params = _where_fixed(using, when)
+    rows = []
+    for chunk in _chunks(wanted, size=50):
+        match, params = email_candidates_sql(column=column, emails=chunk, indexed=indexed, using=using)
+        sql = f"{_select(using, table, select)} WHERE {match}{fixed}{extra}"
+        rows += _fetch(using, sql, [*params, *fixed_params, *extra_params], select)
+    return exact_email_rows(rows, column=column, emails=wanted)
+
+
+def rows_by_prefix(
+    *, table: str, column: str, prefixes: Iterable[str], select: tuple[str, ...], using: str, extra: str = "",
+    extra_params: tuple = (),
+) -> list[dict]:
+    """Return the rows of table whose column starts with one of prefixes (exact case)."""
+    rows = []
+    for chunk in _chunks(set(prefixes), size=50):
+        likes = " OR ".join(f"{quote(using, column)} LIKE %s ESCAPE '{LIKE_ESCAPE}'" for _ in chunk)
+        sql = f"{_select(using, table, select)} WHERE ({likes}){extra}"
+        rows += _fetch(using, sql, [*(like_escape(prefix) + "%" for prefix in chunk), *extra_params], select)
+    return rows
+
+
+def rows_after(*, table: str, pk: str, after, select: tuple[str, ...], limit: int, using: str) -> list[dict]:
+    """Return up to limit rows with a primary key above `after`, in key order (a range on the primary key)."""
+    sql = f"{_select(using, table, select)} WHERE {quote(using, pk)} > %s ORDER BY {quote(using, pk)} LIMIT %s"
+    return _fetch(using, sql, [after, limit], select)
+
+
+def rows_changed_between(
+    *, table: str, pk: str, change_column: str, since, up_to_pk, select: tuple[str, ...], after_pk, limit: int, using: str
+) -> list[dict]:
+    """Return up to limit rows changed at or after `since` with after_pk < key <= up_to_pk, in key order."""
+    sql = (
+        f"{_select(using, table, select)} WHERE {quote(using, change_column)} >= %s"
+        f" AND {quote(using, pk)} > %s AND {quote(using, pk)} <= %s ORDER BY {quote(using, pk)} LIMIT %s"
+    )
+    return _fetch(using, sql, [since, after_pk, up_to_pk, limit], select)
+
+
+def column_max(*, table: str, column: str, using: str):
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT MAX({quote(using, column)}) FROM {quote(using, table)}")
+        return cursor.fetchone()[0]
+
+
+def increment_id_orders(*, increment_id: str, select: tuple[str, ...], using: str) -> list[dict]:
+    """Return the orders numbered increment_id (unique per store view, so one per store at most)."""
+    return rows_in(table="sales_order", column="increment_id", values=[increment_id], select=select, using=using)
