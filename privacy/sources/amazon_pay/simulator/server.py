@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote
 
@@ -146,17 +147,22 @@ class AmazonPaySimulator:
         if failing_status:
             return Outcome(failing_status, FAULT_ANSWERS[failing_status], operation, fault)
         key = headers.get(IDEMPOTENCY_HEADER)
-        run = lambda: self._operation(operation, reference, accepted.environment, body)  # noqa: E731
+        run = partial(self._operation, operation, reference, accepted.environment, body)
         status, payload = self.state.idempotent(key, f"{method} {path}\n".encode() + body, run) if key else run()
         return Outcome(status, payload, operation, fault)
 
     def _operation(self, operation: str, reference: str, environment: str, body: bytes) -> tuple[int, dict]:
+        lookups = {
+            "charge_permission_get": self.state.charge_permission_get,
+            "charge_get": self.state.charge_get,
+            "refund_get": self.state.refund_get,
+        }
         try:
             if operation == "buyer_get":
                 return 200, self.state.buyer_get(reference)
             if operation == "charge_permission_close":
                 return self._close(reference, environment, body)
-            return 200, getattr(self.state, operation)(reference, environment=environment)
+            return 200, lookups[operation](reference, environment=environment)
         except NotFound:
             return 404, NOT_FOUND
 
@@ -185,7 +191,9 @@ class AmazonPaySimulator:
         try:
             data = json.loads(body) if body else {}
         except ValueError:
-            return _problem(400, "InvalidRequestFormat", "The request body is not valid JSON.")
+            data = None
+        if not isinstance(data, dict):
+            return _problem(400, "InvalidRequestFormat", "The request body must be a JSON object.")
         match method, endpoint:
             case "GET", "state":
                 return 200, {"references": self.state.counts(), "faults": self.faults.rules(), "calls": len(self.calls)}
