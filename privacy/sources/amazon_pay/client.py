@@ -110,7 +110,7 @@ class _Transient(Exception):
 
 
 class AmazonPayClient:
-    """Amazon Pay API v2 operations the privacy service needs; safe to share between threads."""
+    """Amazon Pay API v2 operations the privacy service needs; keep one per worker and close it when done."""
 
     def __init__(
         self,
