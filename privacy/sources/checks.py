@@ -29,6 +29,7 @@ PERSONAL_WORDS = {
     "name", "city", "zip", "ip", "dob", "vat", "fax", "gender", "company", "note", "notes", "comment",
     "message", "sender", "recipient", "owner", "ssn", "forwarded", "remote",
 }  # fmt: skip
+DJANGO_BOOKKEEPING = {"django_migrations"}  # Django creates it in every database it connects for tests
 HINT = "Add it to privacy/sources/datamap (a Table entry, or NotPersonal with the reason) so exports and erasure cover it."
 
 
@@ -41,16 +42,16 @@ def looks_personal(column: str) -> bool:
 def check_magento_coverage(app_configs=None, databases=None, **kwargs):
     if not databases or ALIAS not in databases:
         return []
-    return coverage_warnings(using=ALIAS)
+    return coverage_warnings(connection=connections[ALIAS])
 
 
-def coverage_warnings(*, using: str) -> list[Warning]:
+def coverage_warnings(*, connection) -> list[Warning]:
     try:
-        columns = _text_columns(using)
+        columns = _text_columns(connection)
     except DatabaseError as error:
         return [
             Warning(
-                f"The Magento database ({using!r}) could not be read ({type(error).__name__}), so the data map's "
+                f"The Magento database ({connection.alias!r}) could not be read ({type(error).__name__}), so the data map's "
                 "coverage of it was not checked.",
                 hint="Check MAGENTO_DATABASE_URL and that the database accepts connections, then run "
                 "`manage.py check --database magento` again.",
@@ -63,13 +64,12 @@ def coverage_warnings(*, using: str) -> list[Warning]:
     return warnings
 
 
-def _text_columns(using: str) -> dict[str, tuple[list[str], list[str]]]:
+def _text_columns(connection) -> dict[str, tuple[list[str], list[str]]]:
     """Return {table: (text column names, all column names)} as the database describes them."""
-    connection = connections[using]
     introspection = connection.introspection
     result = {}
     with connection.cursor() as cursor:
-        for table in introspection.table_names(cursor):
+        for table in set(introspection.table_names(cursor)) - DJANGO_BOOKKEEPING:
             description = introspection.get_table_description(cursor, table)
             text = [field.name for field in description if _field_type(introspection, field) in TEXT_FIELDS]
             result[table] = (text, [field.name for field in description])
