@@ -224,6 +224,12 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Privacy rights requests (GDPR, UK GDPR, CCPA/CPRA) for a Magento 2 shop.",
     "VERSION": "1",
 }
+# Requests accept every channel, staff entry only e-mail/phone/post: two choice sets, two enum names.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    "ChannelEnum": "requests_app.models.Channel",
+    "StaffChannelEnum": "requests_app.models.StaffChannel",
+    "DenialReasonEnum": "requests_app.models.DenialReason",
+}
 
 # Self-service form limits, "N/period" (s, min, hour, day): per client address and per e-mail address.
 # Behind a reverse proxy set PRIVACY_TRUSTED_PROXIES to the number of proxies that append to X-Forwarded-For.

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v1/", include("requests_app.api.urls")),
     path("health/", health, name="health"),
     path("requests/", include("requests_app.urls")),
     path("", RedirectView.as_view(pattern_name="selfservice:request-form"), name="home"),

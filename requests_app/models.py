@@ -35,6 +35,14 @@ class Channel(models.TextChoices):
     POST = "post", _("Post (staff entry)")
 
 
+class StaffChannel(models.TextChoices):
+    """The channels staff enter requests from (a subset of Channel)."""
+
+    EMAIL = Channel.EMAIL.value, Channel.EMAIL.label
+    PHONE = Channel.PHONE.value, Channel.PHONE.label
+    POST = Channel.POST.value, Channel.POST.label
+
+
 class DenialReason(models.TextChoices):
     UNVERIFIABLE = "unverifiable", _("We could not verify your identity")
     NOT_A_CONSUMER = "not_a_consumer", _("The law does not give this right to you")

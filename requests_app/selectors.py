@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from privacy.audit.selectors import audit_events_for_target
 from privacy.keys import KeyShredded
 from requests_app import sealing, tokens
-from requests_app.models import PrivacyRequest
+from requests_app.models import ExportPackage, PrivacyRequest
 from requests_app.services.common import PERM_VIEW
 from requests_app.states import OPEN
 
@@ -33,6 +33,13 @@ def privacy_request_get_for_staff(*, user, pk) -> PrivacyRequest:
     return PrivacyRequest.objects.select_related("assignee", "duplicate_of").get(pk=pk)
 
 
+def privacy_request_list_for_staff(*, user, **filters) -> QuerySet:
+    """Return the staff queue (see privacy_request_list) for a user allowed to see requests."""
+    if not (user.is_authenticated and user.is_active and user.is_staff and user.has_perm(PERM_VIEW)):
+        raise PermissionDenied("Only staff allowed to view requests can list them.")
+    return privacy_request_list(**filters)
+
+
 def privacy_request_get_by_status_token(*, token: str) -> PrivacyRequest:
     """Return the request a status link points to; raise PrivacyRequest.DoesNotExist for any bad link."""
     parts = tokens.token_split(token)
@@ -44,6 +51,13 @@ def privacy_request_get_by_status_token(*, token: str) -> PrivacyRequest:
     if not tokens.status_token_matches(parts[1], request_id=privacy_request.pk, salt=privacy_request.status_salt):
         raise PrivacyRequest.DoesNotExist("status link does not match")
     return privacy_request
+
+
+def privacy_request_export_available(*, privacy_request: PrivacyRequest, now: datetime | None = None) -> bool:
+    """True while the request has an export package that has not expired or been purged."""
+    return ExportPackage.objects.filter(
+        request=privacy_request, purged_at__isnull=True, expires_at__gt=now or timezone.now()
+    ).exists()
 
 
 def privacy_request_status_token(*, privacy_request: PrivacyRequest) -> str:

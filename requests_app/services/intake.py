@@ -13,13 +13,15 @@ from django.utils import timezone
 from privacy.audit import events
 from privacy.crypto import email_index, normalize_email
 from requests_app import clock, sealing, tokens
-from requests_app.models import AgentAuthorization, Channel, Jurisdiction, Kind, PrivacyRequest, VerificationMethod
+from requests_app.models import (
+    AgentAuthorization, Channel, Jurisdiction, Kind, PrivacyRequest, StaffChannel, VerificationMethod,
+)
 from requests_app.services.common import (
     PERM_WORK, SYSTEM, actor_of, enqueue, permission_require, record_keeping_start, state_move,
 )
 from requests_app.states import OPEN, State
 
-STAFF_CHANNELS = frozenset({Channel.EMAIL, Channel.PHONE, Channel.POST})
+STAFF_CHANNELS = frozenset(StaffChannel.values)
 MAX_NAME = 200
 MAX_DETAILS_BYTES = 10_000
 MAX_FACTOR = 64
@@ -63,9 +65,10 @@ def privacy_request_submit(
     now = now or timezone.now()
     if channel in STAFF_CHANNELS or verified:
         permission_require(by, PERM_WORK)
-    received_at = _received_at_clean(received_at, channel=channel, now=now)
-    _input_check(kind=kind, email=email, jurisdiction=jurisdiction, channel=channel, name=name, details=details,
-                 order_number=order_number, postcode=postcode, agent=agent)
+    received_at = _input_check(
+        kind=kind, email=email, jurisdiction=jurisdiction, channel=channel, received_at=received_at, name=name,
+        details=details, order_number=order_number, postcode=postcode, agent=agent, now=now,
+    )
     with transaction.atomic():
         privacy_request, original = _request_create(
             kind=kind, email=email, jurisdiction=jurisdiction, channel=channel, received_at=received_at, now=now,
@@ -96,8 +99,14 @@ def _received_at_clean(received_at, *, channel: str, now: datetime) -> datetime:
     return received_at
 
 
-def _input_check(*, kind, email, jurisdiction, channel, name, details, order_number, postcode, agent) -> None:
+def _input_check(*, kind, email, jurisdiction, channel, received_at, name, details, order_number, postcode, agent,
+                 now) -> datetime:
+    """Return the receipt time to record, or raise ValidationError naming every field that is wrong."""
     errors = _choice_errors(kind=kind, jurisdiction=jurisdiction, channel=channel) | _factor_errors(order_number, postcode)
+    try:
+        received_at = _received_at_clean(received_at, channel=channel, now=now)
+    except ValidationError as error:
+        errors |= {field: messages[0] for field, messages in error.message_dict.items()}
     if not _is_email(email):
         errors["email"] = "Enter a valid e-mail address, e.g. name@example.com."
     if len(name) > MAX_NAME:
@@ -108,6 +117,7 @@ def _input_check(*, kind, email, jurisdiction, channel, name, details, order_num
         errors |= _agent_errors(agent)
     if errors:
         raise ValidationError(errors)
+    return received_at
 
 
 def _choice_errors(**values) -> dict:

@@ -55,7 +55,7 @@ def later(hours: float = 0, days: float = 0, *, since: datetime | None = None) -
 def shop_order(*, email: str, increment_id: str, postcode: str) -> SalesOrder:
     """Put one order with a billing address into the test Magento database."""
     order = SalesOrder.objects.using("magento").create(
-        increment_id=increment_id, customer_email=email, state="complete", status="complete", store_id=1
+        increment_id=increment_id, customer_email=email, state="complete", status="complete"
     )
     SalesOrderAddress.objects.using("magento").create(parent=order, address_type="billing", postcode=postcode)
     return order

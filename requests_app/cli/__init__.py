@@ -1,0 +1,13 @@
+"""Subcommands of `manage.py privacy`, one small module each.
+
+A module exposes HELP, add_arguments(parser) and run(options, stdout). Adding a subcommand
+is one line here: its name and the module's dotted path (it may live in another app).
+"""
+
+SUBCOMMANDS = {
+    "submit": "requests_app.cli.submit",
+    "process": "requests_app.cli.process",
+    "show": "requests_app.cli.show",
+    "discover": "privacy.sources.cli.discover",
+    "locator-sync": "privacy.sources.cli.locator_sync",
+}
