@@ -21,10 +21,10 @@ SEED_NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
 
 @contextmanager
-def seeded_shop(*, seed: int, customers: int = 14, orders_per_customer: float = 2.0, using: str = "magento"):
+def seeded_shop(*, seed: int, customers: int = 14, orders_per_customer: float = 2.0, using: str = "magento", now=SEED_NOW):
     """Seed a small shop for the block and roll it back afterwards (also between hypothesis examples)."""
     with transaction.atomic(using=using), transaction.atomic(using="default"):
-        report = magento_seed(using=using, customers=customers, orders_per_customer=orders_per_customer, seed=seed, now=SEED_NOW)
+        report = magento_seed(using=using, customers=customers, orders_per_customer=orders_per_customer, seed=seed, now=now)
         yield report
         transaction.set_rollback(True, using="default")
         transaction.set_rollback(True, using=using)

@@ -29,7 +29,7 @@ NEWSLETTER_SUBSCRIBER = Table(
         col("subscriber_email", "varchar(150)", C.CONTACT, S.EMAIL),
         col("subscriber_status", "int", C.MARKETING, S.KEEP, null=False),
         col("change_status_at", "timestamp", C.MARKETING, S.KEEP),
-        col("subscriber_confirm_code", "varchar(32)", C.SECURITY_LOG, S.NULL),
+        col("subscriber_confirm_code", "varchar(32)", C.SECURITY_LOG, S.NULL, secret=True),
     ),
 )
 
@@ -88,7 +88,7 @@ WISHLIST = Table(
     "wishlist", ("wishlist_id",), C.BEHAVIOUR, **PERSONALISATION,
     links=(ByCustomer("customer_id"),),
     columns=(
-        col("sharing_code", "varchar(32)", C.SECURITY_LOG, S.NULL),
+        col("sharing_code", "varchar(32)", C.SECURITY_LOG, S.NULL, secret=True),
         col("updated_at", "timestamp", C.BEHAVIOUR, S.KEEP),
     ),
 )
@@ -206,7 +206,7 @@ VAULT_PAYMENT_TOKEN = Table(
     columns=(
         col("payment_method_code", "varchar(128)", C.PAYMENT_REFERENCE, S.KEEP, null=False),
         col("gateway_token", "varchar(255)", C.PAYMENT_REFERENCE, S.PSEUDONYM, null=False),
-        col("public_hash", "varchar(128)", C.PAYMENT_REFERENCE, S.PSEUDONYM, null=False),
+        col("public_hash", "varchar(128)", C.PAYMENT_REFERENCE, S.PSEUDONYM, null=False, secret=True),
         col("details", "text", C.PAYMENT_REFERENCE, S.NULL),
         col("created_at", "timestamp", C.PAYMENT_REFERENCE, S.KEEP, null=False),
         col("expires_at", "timestamp", C.PAYMENT_REFERENCE, S.KEEP),

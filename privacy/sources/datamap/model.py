@@ -34,6 +34,8 @@ class Column:
 
     `held` marks a column kept during a statutory hold (needed for the tax record); it is
     anonymized when the period ends. `json_keys` names the keys JSON_REDACT pseudonymizes.
+    `secret` marks a credential (password hash, token): found and erased, but withheld from
+    exports, where it would only help whoever gets hold of the package (Art. 15(4) GDPR).
     """
 
     name: str
@@ -43,6 +45,7 @@ class Column:
     nullable: bool = True
     held: bool = False
     json_keys: tuple[str, ...] = ()
+    secret: bool = False
 
     @property
     def base_type(self) -> str:
@@ -59,8 +62,8 @@ class Column:
         return KINDS[self.base_type]
 
 
-def col(name, sql_type, category, strategy, *, null=True, held=False, json_keys=()) -> Column:
-    return Column(name, sql_type, category, strategy, nullable=null, held=held, json_keys=tuple(json_keys))
+def col(name, sql_type, category, strategy, *, null=True, held=False, json_keys=(), secret=False) -> Column:
+    return Column(name, sql_type, category, strategy, nullable=null, held=held, json_keys=tuple(json_keys), secret=secret)
 
 
 @dataclass(frozen=True)
