@@ -125,3 +125,30 @@ def test_a_bad_flag_exits_non_zero_with_the_fix_on_stderr():
     )
     assert result.returncode == 2
     assert "--received-at: '2025-02-30' is not a date: write it as YYYY-MM-DD" in result.stderr
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_process_runs_discovery_and_export_synchronously(magento_schema):
+    from tests.requests_app.helpers import shop_order
+
+    shop_order(email="ada@example.com", increment_id="100000042", postcode="10115")
+    created = privacy("submit", "--kind", "export", "--email", "ada@example.com", "--verified", "--json")
+    processed = privacy("process", str(created["id"]), "--json")
+    assert (processed["state"], processed["steps"]) == ("completed", ["discovered", "approved", "fulfilled"])
+    assert processed["findings"]["sales_order"] == 1 and processed["package_bytes"] > 0
+    assert REQUIRED <= set(processed)
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_process_stops_a_deletion_in_review_unless_approved(magento_schema):
+    from requests_app.fulfilment import fulfilment_available
+
+    created = privacy("submit", "--kind", "deletion", "--email", "ada@example.com", "--verified", "--json")
+    out = StringIO()
+    call_command("privacy", "process", str(created["id"]), stdout=out)
+    assert "Deletion waits for approval: run again with --approve." in out.getvalue()
+    assert reload(PrivacyRequest(pk=created["id"])).state == "in_review"
+    if not fulfilment_available("deletion"):
+        with pytest.raises(CommandError, match="No fulfilment is installed for deletion requests yet"):
+            call_command("privacy", "process", str(created["id"]), "--approve", stdout=StringIO())
+        assert reload(PrivacyRequest(pk=created["id"])).state == "in_review"

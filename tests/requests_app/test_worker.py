@@ -17,7 +17,7 @@ from django.db import connections, transaction
 
 from privacy.celery import app
 from requests_app.models import PrivacyRequest
-from requests_app.services import privacy_request_submit
+from requests_app.services import privacy_request_approve, privacy_request_submit
 from tests.requests_app.helpers import OPERATOR
 from tests.services import REDIS_URL, reachable, service_unavailable
 
@@ -75,7 +75,7 @@ def _wait_for(condition, *, what: str, process, log) -> None:
         time.sleep(0.2)
 
 
-def test_a_verified_request_is_discovered_by_a_real_worker_after_commit(worker):
+def test_a_request_is_discovered_and_fulfilled_by_a_real_worker_after_each_commit(worker):
     # given a running worker, and staff entering a verified request (discovery is queued on commit)
     process, log = worker
     with transaction.atomic():
@@ -95,3 +95,12 @@ def test_a_verified_request_is_discovered_by_a_real_worker_after_commit(worker):
     assert privacy_request.state == "in_review", log.read_text()[-4000:]
     assert "requests_app.tasks.discover_subject_task" in log.read_text()
     assert privacy_request.findings.summary == {}  # nobody in the shop has this address
+
+    # and once staff approve, the worker fulfils it: the (empty) export package is built and stored
+    privacy_request_approve(privacy_request=privacy_request, by=OPERATOR)
+    _wait_for(lambda: PrivacyRequest.objects.get(pk=privacy_request.pk).state != "in_progress",
+              what="the worker to fulfil the request", process=process, log=log)
+    privacy_request = PrivacyRequest.objects.get(pk=privacy_request.pk)
+    assert privacy_request.state == "completed", log.read_text()[-4000:]
+    assert privacy_request.package.size > 0
+    assert "requests_app.tasks.fulfil_request_task" in log.read_text()
