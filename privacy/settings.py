@@ -190,6 +190,14 @@ CELERY_BEAT_SCHEDULE["purge-export-packages"] = {
     "schedule": crontab(hour=2, minute=30),  # daily at 02:30: deletes export packages whose lifetime ended
 }
 
+# Retention (retention/): policies, their schedules and the statutory periods are edited in the admin.
+RETENTION_JURISDICTION = read_choice("RETENTION_JURISDICTION", choices=("de", "fr", "us"), default="de")
+RETENTION_LEASE_SECONDS = read_int("RETENTION_LEASE_SECONDS", default=300, minimum=10)
+CELERY_BEAT_SCHEDULE["run-due-retention-policies"] = {
+    "task": "retention.tasks.run_due_retention_policies_task",
+    "schedule": crontab(minute="*/5"),  # every 5 minutes: starts each policy whose own schedule (admin) is due
+}
+
 # Amazon Pay API v2
 AMAZON_PAY_ENABLED = read_bool("AMAZON_PAY_ENABLED", default=False)
 AMAZON_PAY_REGION = read_choice("AMAZON_PAY_REGION", choices=("na", "eu", "jp"), default="eu")

@@ -153,3 +153,34 @@ def request_export_downloaded(*, actor: Actor, request, details: dict) -> AuditE
 
 def request_export_purged(*, actor: Actor, request, details: dict) -> AuditEvent:
     return _request_event(actor, "request.export_purged", request, details)
+
+
+def retention_run_finished(*, actor: Actor, run) -> AuditEvent:
+    """A retention run ended an attempt (completed, paused or failed); counts only, no personal data."""
+    return audit_event_append(
+        actor=actor,
+        action=f"retention.run_{run.state}",
+        target_type="retention_policy",
+        target_id=run.policy.name,
+        details={
+            "run": run.pk,
+            "plan": run.policy.plan,
+            "dry_run": run.dry_run,
+            "cutoffs": run.cutoffs,
+            "batches": run.batches,
+            "tables": run.tables,
+            "duration_seconds": round(run.duration_seconds, 3),
+            "errors": run.errors[-5:],
+        },
+    )
+
+
+def retention_setting_changed(*, actor: Actor, target_type: str, target_id: str, created: bool, values: dict) -> AuditEvent:
+    """Staff created or edited a retention policy or a statutory period (the new values of the changed fields)."""
+    return audit_event_append(
+        actor=actor,
+        action="retention.setting_created" if created else "retention.setting_changed",
+        target_type=target_type,
+        target_id=target_id,
+        details={"values": {name: str(value) for name, value in values.items()}},
+    )

@@ -1,0 +1,278 @@
+"""What each policy plan touches: the tables it walks, the rows that are due, and what happens to them.
+
+Which tables hang off an order or a cart, and which strategy anonymizes each column, come
+from the data map (privacy.sources.datamap); this module only adds the age rules.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from privacy.sources import datamap
+from privacy.sources.strategies import ANONYMIZED_DOMAIN, PLACEHOLDER
+from retention.models import Plan
+
+Params = tuple
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One link up the tree: `column` of the current table equals `key` of `table`."""
+
+    column: str
+    table: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One table changed in every batch; path leads from it up to the walk's driver (empty: the driver)."""
+
+    table: str
+    pk: str
+    action: str  # "anonymize" | "delete"
+    path: tuple[Hop, ...] = ()
+    strategies: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (column, strategy, json keys)
+    namespace: str = ""
+    where: tuple[tuple[str, object], ...] = ()  # extra column = value conditions on the step's own table
+
+
+@dataclass(frozen=True)
+class Walk:
+    """A driver table walked by primary-key ranges; `due` selects the driver rows the policy applies to."""
+
+    driver: str
+    pk: str
+    steps: tuple[Step, ...]
+    due: str = "1 = 1"
+    params: Params = ()
+    source: str = "table"  # table: SQL steps; holds / notices: driven by app rows; warn: e-mails
+
+
+class PlanError(Exception):
+    """A policy's plan cannot be built (missing statutory period, table unknown to the data map)."""
+
+
+def sql_time(moment: datetime) -> str:
+    """Return moment as the UTC 'YYYY-MM-DD HH:MM:SS' text both databases compare timestamps with."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+# -- data map ---------------------------------------------------------------------------------
+
+
+def _strategies(table) -> tuple:
+    return tuple(
+        (column.name, str(column.strategy), tuple(column.json_keys)) for column in table.columns if column.strategy != "keep"
+    )
+
+
+def _path_to(table, root: str) -> tuple[Hop, ...] | None:
+    """Return the ByParent hops from table up to root, or None when table does not hang off root."""
+    hops, current, seen = [], table, set()
+    while current.name != root:
+        links = [link for link in current.links if isinstance(link, datamap.ByParent) and link.parent not in seen]
+        link = next((link for link in links if link.parent == root), links[0] if links else None)
+        if link is None or link.parent not in datamap.BY_NAME:
+            return None
+        seen.add(current.name)
+        hops.append(Hop(column=link.column, table=link.parent, key=link.parent_column))
+        current = datamap.table(link.parent)
+    return tuple(hops)
+
+
+def _namespace(table, path: tuple[Hop, ...]) -> str:
+    # A one-to-one copy keyed by its parent's id (an admin grid row) gets its parent's e-mail seed.
+    if len(path) == 1 and (path[0].column,) == tuple(table.pk) and path[0].key == datamap.table(path[0].table).pk[0]:
+        return path[0].table
+    return table.name
+
+
+def family(root: str, *, action: str, include=lambda table: True) -> tuple[Step, ...]:
+    """Return the steps for root and every mapped table hanging off it, deepest first, root last."""
+    steps = []
+    for table in datamap.TABLES:
+        if table.name == root or not include(table) or len(table.pk) != 1:
+            continue
+        path = _path_to(table, root)
+        if path:
+            steps.append(_step(table, path, action))
+    steps.sort(key=lambda step: -len(step.path))
+    return (*steps, _step(datamap.table(root), (), action))
+
+
+def table_step(name: str, *, action: str = "anonymize") -> Step:
+    if name not in datamap.BY_NAME:
+        raise PlanError(f"table {name!r} is not in the data map: add it to privacy/sources/datamap before holding it.")
+    return _step(datamap.table(name), (), action)
+
+
+def _step(table, path, action) -> Step:
+    return Step(
+        table=table.name,
+        pk=table.pk[0],
+        action=action,
+        path=path,
+        strategies=_strategies(table) if action == "anonymize" else (),
+        namespace=_namespace(table, path),
+    )
+
+
+# -- plans --------------------------------------------------------------------------------------
+
+DOCUMENT_TABLES = {"invoice": "sales_invoice", "credit_memo": "sales_creditmemo", "shipment": "sales_shipment"}
+ANONYMIZED_EMAIL = f"%@{ANONYMIZED_DOMAIN}"
+
+
+def _statutory_order_table(table) -> bool:
+    return table.retention.rule == "statutory"
+
+
+def orders_walks(cutoffs: dict[str, datetime]) -> tuple[Walk, ...]:
+    """Orders whose own date and every invoice, credit memo and shipment date are past their periods.
+
+    Orders already anonymized (e-mail on the reserved domain and name placeholder) are skipped,
+    so a daily run only touches the orders that became due since the last one.
+    """
+    conditions = ["sales_order.created_at < %s"]
+    params = [sql_time(cutoffs["order"])]
+    for document_class, table in DOCUMENT_TABLES.items():
+        conditions.append(
+            f"NOT EXISTS (SELECT 1 FROM {table} d WHERE d.order_id = sales_order.entity_id AND d.created_at >= %s)"
+        )
+        params.append(sql_time(cutoffs[document_class]))
+    conditions.append(
+        "NOT (sales_order.customer_email LIKE %s AND "
+        "(sales_order.customer_lastname IS NULL OR sales_order.customer_lastname = %s))"
+    )
+    params += [ANONYMIZED_EMAIL, PLACEHOLDER]
+    orders = Walk(
+        driver="sales_order",
+        pk="entity_id",
+        steps=family("sales_order", action="anonymize", include=_statutory_order_table),
+        due=" AND ".join(conditions),
+        params=tuple(params),
+    )
+    # Amazon Pay's queue rows have no order id for authorizations: each is due by its own date.
+    # Amazon ids always contain dashes, pseudonyms never do.
+    amazon = Walk(
+        driver="amazon_payv2_async",
+        pk="entity_id",
+        steps=(table_step("amazon_payv2_async"),),
+        due="created_at < %s AND pending_id LIKE %s",
+        params=(sql_time(cutoffs["order"]), "%-%"),
+    )
+    return orders, amazon
+
+
+def quotes_walk(cutoff: datetime, *, guests: bool) -> Walk:
+    children = family("quote", action="delete", include=lambda table: table.name.startswith("quote_"))
+    mask = Step(table="quote_id_mask", pk="entity_id", action="delete", path=(Hop("quote_id", "quote", "entity_id"),))
+    who = "(customer_id IS NULL OR customer_id = 0)" if guests else "customer_id > 0"
+    return Walk(
+        driver="quote",
+        pk="entity_id",
+        steps=(mask, *children),
+        due=f"updated_at < %s AND {who}",
+        params=(sql_time(cutoff),),
+    )
+
+
+PURGES = {
+    Plan.CUSTOMER_VISITOR: ("customer_visitor", "visitor_id", "last_visit_at < %s", 1),
+    Plan.CUSTOMER_LOG: (
+        "customer_log",
+        "log_id",
+        "(last_login_at IS NULL OR last_login_at < %s) AND (last_logout_at IS NULL OR last_logout_at < %s)",
+        2,
+    ),
+    Plan.REPORT_EVENT: ("report_event", "event_id", "logged_at < %s", 1),
+    Plan.PASSWORD_RESET_EVENTS: ("password_reset_request_event", "id", "created_at < %s", 1),
+    Plan.SENDFRIEND_LOG: ("sendfriend_log", "log_id", "time < %s", 1),
+    Plan.LOGIN_AS_CUSTOMER_LOG: ("magento_login_as_customer_log", "log_id", "time < %s", 1),
+}
+UNIX_TIME_PLANS = {Plan.SENDFRIEND_LOG}
+
+
+def purge_walk(plan: str, cutoff: datetime) -> Walk:
+    table, pk, due, placeholders = PURGES[plan]
+    value = int(cutoff.timestamp()) if plan in UNIX_TIME_PLANS else sql_time(cutoff)
+    step = Step(table=table, pk=pk, action="delete")
+    return Walk(driver=table, pk=pk, steps=(step,), due=due, params=(value,) * placeholders)
+
+
+def holds_walk() -> Walk:
+    """Rows whose erasure hold ended: each is anonymized with its own table's strategies."""
+    return Walk(driver="retention_hold", pk="id", steps=(), source="holds")
+
+
+# -- inactive accounts ------------------------------------------------------------------------------
+
+
+def inactive_condition(since: datetime) -> tuple[str, Params]:
+    """Customers without a log-in, a log-out, an order or an account change since `since`."""
+    moment = sql_time(since)
+    sql = (
+        "customer_entity.created_at < %s AND (customer_entity.updated_at IS NULL OR customer_entity.updated_at < %s) "
+        "AND NOT EXISTS (SELECT 1 FROM customer_log l WHERE l.customer_id = customer_entity.entity_id "
+        "AND (l.last_login_at >= %s OR l.last_logout_at >= %s)) "
+        "AND NOT EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = customer_entity.entity_id AND o.created_at >= %s)"
+    )
+    return sql, (moment,) * 5
+
+
+def inactive_accounts_walks(*, inactive_since: datetime, warned_before: datetime) -> tuple[Walk, ...]:
+    """Warn the inactive accounts not warned yet, then close those warned before warned_before and still inactive."""
+    due, params = inactive_condition(inactive_since)
+    warn = Walk(driver="customer_entity", pk="entity_id", steps=(), due=due, params=params, source="warn")
+    close = Walk(driver="inactivity_notice", pk="id", steps=closure_steps(), due=due, params=params, source="notices")
+    return warn, close
+
+
+def closure_steps() -> tuple[Step, ...]:
+    """Delete an account and what the data map deletes with it; cut the link from what must stay (orders).
+
+    Children come first so that joins through a parent still find their rows.
+    """
+    steps = []
+    for table in datamap.TABLES:
+        if table.name == "customer_entity":
+            continue
+        step = _closure_step(table)
+        if step is not None:
+            steps.append(step)
+    steps.sort(key=lambda step: -len(step.path))
+    return (*steps, _step(datamap.table("customer_entity"), (), "delete"))
+
+
+def _customer_link(table):
+    return next((link for link in table.links if isinstance(link, datamap.ByCustomer)), None)
+
+
+def _closure_step(table) -> Step | None:
+    link = _customer_link(table)
+    if link is not None:
+        path = (Hop(link.column, "customer_entity", "entity_id"),)
+        if table.erasure == "delete":
+            return Step(table=table.name, pk=table.pk[0], action="delete", path=path, where=link.when)
+        return _unlink(table, link.column, path, link.when)
+    deleting = table.erasure == "delete"
+    for owner in datamap.TABLES:
+        owner_link = _customer_link(owner)
+        if owner_link is None or owner.name in ("customer_entity", table.name) or (owner.erasure == "delete") != deleting:
+            continue
+        path = _path_to(table, owner.name)
+        if not path or (not deleting and owner_link.column not in table.column_map):
+            continue
+        full = (*path, Hop(owner_link.column, "customer_entity", "entity_id"))
+        if deleting:
+            return Step(table=table.name, pk=table.pk[0], action="delete", path=full)
+        return _unlink(table, owner_link.column, full, ())
+    return None
+
+
+def _unlink(table, column: str, path, where) -> Step:
+    mapped = table.column_map.get(column)
+    strategy = str(mapped.strategy) if mapped is not None and mapped.strategy in ("null", "zero") else "null"
+    return Step(
+        table=table.name, pk=table.pk[0], action="anonymize", path=path, strategies=((column, strategy, ()),), where=where
+    )
