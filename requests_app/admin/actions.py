@@ -10,6 +10,7 @@ from typing import Callable
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from requests_app import deadlines
 from requests_app.forms import AssignForm, DenyForm, ExtendForm, ManualVerifyForm, NoteForm
@@ -66,14 +67,22 @@ def _may_approve(user, privacy_request) -> bool:
     return _may_work(user) and privacy_request.state == State.IN_REVIEW
 
 
+def _may_extend(user, privacy_request) -> bool:
+    """Open, and not yet extended as far as the law allows (the service checks the notice deadline)."""
+    longest = deadlines.default_extension(privacy_request.jurisdiction)
+    return _may_work(user) and privacy_request.state in OPEN and privacy_request.extension < longest
+
+
 def _extend_form(data=None, *, privacy_request, **kwargs):
     form = ExtendForm(data, **kwargs)
-    if privacy_request.jurisdiction != "ccpa":
+    if privacy_request.jurisdiction != "ccpa":  # GDPR-like: one or two further months; CCPA: one fixed 45 days
         wanted = range(privacy_request.extension + 1, deadlines.GDPR_MAX_EXTENSION_MONTHS + 1)
         form.fields["extension"] = forms.TypedChoiceField(
             label=_("Extend by"), coerce=int, initial=deadlines.GDPR_MAX_EXTENSION_MONTHS,
-            choices=[(months, _("%(months)d further month(s) in total") % {"months": months}) for months in wanted],
+            choices=[(months, ngettext("%(months)d further month in total", "%(months)d further months in total", months)
+                      % {"months": months}) for months in wanted],
         )
+        form.order_fields(["extension", "reason"])
     return form
 
 
@@ -145,7 +154,7 @@ ACTIONS = {
         ),
         StaffAction(
             "extend", _("Extend the deadline"), _("Extend and notify"),
-            lambda user, pr: _may_work(user) and pr.state in OPEN, _extend_form, _extend,
+            _may_extend, _extend_form, _extend,
         ),
         StaffAction(
             "assign", _("Assign"), _("Assign"), lambda user, pr: _may_work(user) and pr.state in OPEN, _assign_form, _assign

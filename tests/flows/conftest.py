@@ -20,11 +20,15 @@ at teardown naming the page, so the artifacts always show the whole journey.
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import connections
 
+from privacy.sources.magento.router import MAGENTO_ALIAS
+from privacy.sources.magento.schema import magento_tables_present
 from tests.services import service_unavailable
 
 CHROMIUM_PATH = os.environ.get("PRIVACY_CHROMIUM_PATH", "/usr/bin/chromium")
@@ -72,13 +76,35 @@ def site_url(live_server, settings):
     return live_server.url
 
 
+def _new_page(chromium, site_url):
+    context = chromium.new_context(base_url=site_url, locale="en-GB", viewport={"width": 1280, "height": 900},
+                                   accept_downloads=True)
+    context.set_default_timeout(15_000)
+    return context, context.new_page()
+
+
 @pytest.fixture
 def page(chromium, site_url):
-    context = chromium.new_context(base_url=site_url, locale="en-GB", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    browser_page = context.new_page()
+    """The customer's browser tab, on the live server."""
+    context, browser_page = _new_page(chromium, site_url)
     yield browser_page
     context.close()
+
+
+@pytest.fixture
+def staff_page(request, chromium, site_url, screens):
+    """A second person's browser (its own cookies), e.g. the staff member who approves; captured by `screens` too."""
+    context, browser_page = _new_page(chromium, site_url)
+    screens.watch(browser_page)
+    yield browser_page
+    if _failed(request):
+        screens.capture("failure-staff", page=browser_page)
+    context.close()
+
+
+def _failed(request) -> bool:
+    report = getattr(request.node, "rep_call", None)
+    return report is not None and report.failed
 
 
 class Screens:
@@ -88,21 +114,26 @@ class Screens:
         self.page = page
         self.directory = directory
         self.taken: list[Path] = []
-        self.loaded_unshot: list[str] = []
-        page.on("load", self._loaded)
+        self.loaded: dict = {}  # page -> URLs loaded since its last screenshot
+        self.missed: list[str] = []
+        self.watch(page)
 
-    def _loaded(self, loaded_page):
-        self.loaded_unshot.append(loaded_page.url)
+    def watch(self, page) -> None:
+        page.on("load", lambda loaded: self.loaded.setdefault(loaded, []).append(loaded.url))
 
-    def capture(self, name: str) -> Path:
-        """Save the current page, full length, as NN-<name>.png."""
-        self.page.wait_for_load_state("load")
+    def capture(self, name: str, *, page=None) -> Path:
+        """Save the current page of page (default: the customer's), full length, as NN-<name>.png."""
+        page = page or self.page
+        page.wait_for_load_state("load")
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "page"
         path = self.directory / f"{len(self.taken) + 1:02d}-{slug}.png"
-        self.page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=True)
         self.taken.append(path)
-        self.loaded_unshot.clear()
+        self.missed += self.loaded.pop(page, [])[:-1]
         return path
+
+    def unshot(self) -> list[str]:
+        return self.missed + [url for urls in self.loaded.values() for url in urls]
 
 
 @pytest.fixture
@@ -113,11 +144,10 @@ def screens(request, page):
     directory.mkdir(parents=True)
     shots = Screens(page, directory)
     yield shots
-    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
-    if failed:
+    if _failed(request):
         shots.capture("failure")
-    elif shots.loaded_unshot:
-        pytest.fail(f"the flow visited pages without a screenshot: {', '.join(shots.loaded_unshot)}", pytrace=False)
+    elif shots.unshot():
+        pytest.fail(f"the flow visited pages without a screenshot: {', '.join(shots.unshot())}", pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -157,20 +187,63 @@ def mailbox(mailoutbox):
 
 @pytest.fixture
 def staff_login(page, screens, django_user_model):
-    """Return a function that creates a staff user in the given groups and logs in through the admin."""
+    """Return a function that creates a staff user in the given groups and logs them in through the admin.
 
-    def login(username: str, *groups: str, superuser: bool = False):
+    It logs in on the customer's `page` unless another page (e.g. `staff_page`) is passed as `on=`.
+    """
+
+    def login(username: str, *groups: str, superuser: bool = False, on=None):
         from django.contrib.auth.models import Group
 
+        browser_page = on or page
         user = django_user_model.objects.create_user(
             username=username, password=STAFF_PASSWORD, is_staff=True, is_superuser=superuser
         )
         user.groups.set(Group.objects.filter(name__in=groups))
-        page.goto("/admin/login/")
-        screens.capture(f"admin-login-{username}")
-        page.get_by_label("Username").fill(username)
-        page.get_by_label("Password").fill(STAFF_PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        browser_page.goto("/admin/login/")
+        screens.capture(f"admin-login-{username}", page=browser_page)
+        browser_page.get_by_label("Username").fill(username)
+        browser_page.get_by_label("Password").fill(STAFF_PASSWORD)
+        browser_page.get_by_role("button", name="Log in").click()
         return user
 
     return login
+
+
+@dataclass(frozen=True)
+class ShopCustomer:
+    """A customer of the seeded shop, with what they can prove: an order number and its billing postcode."""
+
+    email: str
+    name: str
+    order_number: str
+    postcode: str
+
+
+@pytest.fixture
+def seeded_shop(magento_schema):
+    """A small deterministic shop committed to the test Magento database (the live server must see it), wiped after."""
+    from privacy.sources.magento.seed.service import magento_seed
+
+    report = magento_seed(using=MAGENTO_ALIAS, customers=8, orders_per_customer=2.0, seed=5)
+    yield report
+    connection = connections[MAGENTO_ALIAS]
+    with connection.constraint_checks_disabled(), connection.cursor() as cursor:
+        for table in magento_tables_present(using=MAGENTO_ALIAS):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - names from the schema
+
+
+@pytest.fixture
+def shop_customer(seeded_shop) -> ShopCustomer:
+    """The first registered customer of the seeded shop who has an order billed to a postcode."""
+    from privacy.sources.magento.models import SalesOrderAddress
+
+    billing = (
+        SalesOrderAddress.objects.using(MAGENTO_ALIAS)
+        .filter(address_type="billing", parent__customer__isnull=False)
+        .exclude(postcode__isnull=True).exclude(postcode="")
+        .select_related("parent").order_by("parent__entity_id").first()
+    )
+    order = billing.parent
+    return ShopCustomer(email=order.customer_email, name=f"{order.customer_firstname} {order.customer_lastname}",
+                        order_number=order.increment_id, postcode=billing.postcode)

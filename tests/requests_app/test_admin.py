@@ -193,6 +193,7 @@ def test_extending_with_a_reason_moves_the_due_date_notifies_and_is_audited(clie
     ada.refresh_from_db()
     assert ada.due_date > first_due and ada.extension == 2
     assert "Extended: the request is now due on" in response.content.decode()
+    assert 'id="action-extend"' not in response.content.decode(), "two months is the most the GDPR allows"
     actions = [event.action for event in audit_events_for_target(target_type="privacy_request", target_id=ada.pk)]
     assert "request.extended" in actions
     assert any("ada@example.com" in message.to for message in mailoutbox)
