@@ -143,6 +143,11 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# Personal-data sources: the locator (blind index of the shop columns Magento never indexed).
+CELERY_BEAT_SCHEDULE["sync-source-locator"] = {
+    "task": "privacy.sources.tasks.sync_source_locator_task",
+    "schedule": 300.0,  # every 5 minutes: guest e-mails of new or changed orders and carts, Amazon Pay async ids
+}
 
 # Audit trail: events are sealed into the hash chain after they commit; subject keys are
 # shredded when the record-keeping period ends (CCPA regulations §7101: at least 24 months).

@@ -1,13 +1,14 @@
 """Plain dataclasses that cross the boundary of the personal-data sources.
 
 Discovery returns them, the request lifecycle stores them encrypted, the export and the
-erasure read them. They hold identifiers and table keys, never cursor rows.
+erasure (privacy.sources.erasure, which plans from the data map) read them. They hold
+identifiers and table keys, never cursor rows.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 Pk = int | str | tuple
@@ -105,39 +106,6 @@ class Finding:
     def from_dict(cls, data: dict) -> Finding:
         pk = tuple(data["pk"]) if isinstance(data["pk"], list) else data["pk"]
         return cls(table=data["table"], pk=pk, category=data["category"], columns=tuple(data["columns"]))
-
-
-@dataclass(frozen=True)
-class ColumnChange:
-    """Anonymize one column with a named strategy (see datamap.Strategy)."""
-
-    column: str
-    strategy: str
-
-
-@dataclass(frozen=True)
-class PlannedRow:
-    """What erasure does to one found row: delete it, or change columns now and later.
-
-    `now` is applied at erasure time; `at_hold_end` is applied by retention when the statutory
-    period of `hold` (a document class) ends.
-    """
-
-    table: str
-    pk: Pk
-    action: str
-    now: tuple[ColumnChange, ...] = ()
-    at_hold_end: tuple[ColumnChange, ...] = ()
-    hold: str | None = None
-
-
-@dataclass(frozen=True)
-class ErasurePlan:
-    subject: Subject
-    rows: tuple[PlannedRow, ...] = field(default_factory=tuple)
-
-    def for_table(self, table: str) -> tuple[PlannedRow, ...]:
-        return tuple(row for row in self.rows if row.table == table)
 
 
 @dataclass(frozen=True)

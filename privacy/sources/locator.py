@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from privacy import crypto
@@ -28,6 +29,8 @@ CHARGE_PERMISSION = "charge_permission"
 # transaction can commit a little after the change time it wrote.
 CHANGE_MARGIN = timedelta(minutes=15)
 SYNC_BATCH = 5000
+# A sync claims each column; a crashed worker's claim lapses after this long.
+CLAIM = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -87,13 +90,26 @@ def _as_stored(moment: datetime) -> str:
 def locator_sync(*, using: str = "magento", batch: int = SYNC_BATCH, now=None) -> dict[str, int]:
     """Bring every located column up to date; return the rows read per `table.column`.
 
-    Resumable: the checkpoint is saved after each batch, so a killed run loses one batch.
+    Resumable: the checkpoint is saved after each batch, so a killed run loses one batch. A
+    column another worker is syncing is skipped (reported as -1).
     """
-    return {f"{spec.table}.{spec.column}": _sync_spec(spec, using=using, batch=batch, now=now) for spec in locator_specs()}
+    return {f"{spec.table}.{spec.column}": _claimed_sync(spec, using=using, batch=batch, now=now) for spec in locator_specs()}
 
 
-def _sync_spec(spec: LocatorSpec, *, using: str, batch: int, now) -> int:
+def _claimed_sync(spec: LocatorSpec, *, using: str, batch: int, now) -> int:
     checkpoint, _ = LocatorCheckpoint.objects.get_or_create(table=spec.table, column=spec.column)
+    moment = now or timezone.now()
+    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=moment)
+    if not LocatorCheckpoint.objects.filter(free, pk=checkpoint.pk).update(claimed_until=moment + CLAIM):
+        return -1
+    try:
+        checkpoint.refresh_from_db()
+        return _sync_spec(spec, checkpoint, using=using, batch=batch, now=now)
+    finally:
+        LocatorCheckpoint.objects.filter(pk=checkpoint.pk).update(claimed_until=None)
+
+
+def _sync_spec(spec: LocatorSpec, checkpoint: LocatorCheckpoint, *, using: str, batch: int, now) -> int:
     select = (spec.pk, spec.column)
     started = finder.column_max(table=spec.table, column=spec.change_column, using=using) if spec.change_column else None
     known_up_to = checkpoint.last_pk

@@ -32,6 +32,7 @@ class LocatorCheckpoint(models.Model):
     last_pk = models.BigIntegerField(default=0)
     watermark = models.CharField(max_length=32, blank=True, help_text="Largest change time seen, as the shop stores it.")
     synced_at = models.DateTimeField(null=True, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True, help_text="A sync holds the column until then.")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["table", "column"], name="sources_checkpoint_per_column")]

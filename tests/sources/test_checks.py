@@ -36,7 +36,8 @@ def test_the_check_runs_only_when_asked_for_the_magento_database():
 
 def test_an_unreachable_magento_database_gives_a_warning_instead_of_a_crash(tmp_path):
     # given a Magento connection whose SQLite file cannot be opened
-    unreachable = SqliteWrapper({**connections["magento"].settings_dict, "NAME": str(tmp_path / "no" / "such.db")}, alias="broken")
+    settings_dict = {**connections["magento"].settings_dict, "NAME": str(tmp_path / "no" / "such.db"), "OPTIONS": {}}
+    unreachable = SqliteWrapper({**settings_dict, "ENGINE": "django.db.backends.sqlite3"}, alias="broken")
     # when the coverage is checked, then a warning says so
     try:
         assert [w.id for w in coverage_warnings(connection=unreachable)] == ["privacydesk.W003"]

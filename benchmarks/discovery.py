@@ -1,0 +1,169 @@
+"""Discovery and export on MariaDB with the stock Magento schema (no index on sales_order.customer_email).
+
+    DEBUG=1 MAGENTO_DATABASE_URL=mysql://root@127.0.0.1:3306/bench_discovery \\
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_discovery_app \\
+    .venv/bin/python -m benchmarks.discovery [--prepare] [--samples 200] [--with-email-index]
+
+--prepare (once): tops the seeded shop up to 100k customers / 1M orders with extra guest orders and
+accounts (distinct e-mails), gives one customer exactly 200 fully seeded orders, migrates the app
+database and runs the first locator sync. Figures are printed as p50/p95 in ms and as ratios to a
+primary-key lookup of one order measured in the same run; the naive guest lookup (a scan of
+sales_order by customer_email) is measured too.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import time
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "privacy.settings")
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connections  # noqa: E402
+
+from privacy.sources.base import ExportContext  # noqa: E402
+from privacy.sources.discovery import subject_discover, subject_identify  # noqa: E402
+from privacy.sources.export import export_package_build  # noqa: E402
+from privacy.sources.locator import locator_sync  # noqa: E402
+
+TARGET_CUSTOMERS = 100_000
+TARGET_ORDERS = 1_000_000
+BIG_SUBJECT = "bench-200-orders@bench.invalid"
+MAGENTO = "magento"
+
+
+def _sql(sql, params=()):
+    with connections[MAGENTO].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall() if cursor.description else cursor.rowcount
+
+
+def _count(table):
+    return _sql(f"SELECT COUNT(*) FROM {table}")[0][0]  # noqa: S608 - fixed names
+
+
+def prepare():
+    _top_up_customers()
+    _top_up_orders()
+    _big_subject()
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    read = locator_sync()
+    print(f"first locator sync: {sum(read.values())} rows in {time.perf_counter() - started:.1f} s")
+
+
+def _top_up_customers():
+    missing = TARGET_CUSTOMERS - _count("customer_entity")
+    if missing > 0:
+        _sql(
+            "INSERT INTO customer_entity (website_id, email, group_id, store_id, firstname, lastname, created_in)"
+            " SELECT 1, CONCAT('pad-customer-', seq, '@bench.invalid'), 1, 1, 'Pad', CONCAT('Customer', seq), 'Default'"
+            f" FROM seq_1_to_{missing}"
+        )
+
+
+def _top_up_orders():
+    missing = TARGET_ORDERS - _count("sales_order")
+    if missing > 0:
+        _sql(
+            "INSERT INTO sales_order (state, status, store_id, customer_is_guest, customer_email, customer_firstname,"
+            " customer_lastname, increment_id, grand_total, order_currency_code, created_at, updated_at)"
+            " SELECT 'complete', 'complete', 1, 1, CONCAT('pad-guest-', seq DIV 2, '@bench.invalid'), 'Pad', 'Guest',"
+            " CONCAT('PAD', LPAD(seq, 9, '0')), 10.00, 'EUR', NOW() - INTERVAL (seq MOD 3650) DAY,"
+            f" NOW() - INTERVAL (seq MOD 3650) DAY FROM seq_1_to_{missing}"
+        )
+
+
+def _big_subject():
+    """Give one registered customer exactly 200 fully seeded orders (with all their children)."""
+    if _sql("SELECT COUNT(*) FROM customer_entity WHERE email = %s", [BIG_SUBJECT])[0][0]:
+        return
+    owner = _sql("SELECT entity_id FROM customer_entity WHERE email NOT LIKE 'pad-%%' ORDER BY entity_id LIMIT 1")[0][0]
+    _sql("UPDATE customer_entity SET email = %s WHERE entity_id = %s", [BIG_SUBJECT, owner])
+    orders = [row[0] for row in _sql(
+        "SELECT entity_id FROM sales_order WHERE customer_id IS NOT NULL AND customer_id <> %s"
+        " AND increment_id NOT LIKE 'PAD%%' ORDER BY entity_id LIMIT 200", [owner]
+    )]  # fmt: skip
+    marks = ", ".join(["%s"] * len(orders))
+    _sql(f"UPDATE sales_order SET customer_id = %s, customer_email = %s WHERE entity_id IN ({marks})", [owner, BIG_SUBJECT, *orders])
+    _sql(f"UPDATE sales_order_grid SET customer_id = %s, customer_email = %s WHERE entity_id IN ({marks})", [owner, BIG_SUBJECT, *orders])
+
+
+def _timed(function, *args, **kwargs) -> float:
+    started = time.perf_counter()
+    function(*args, **kwargs)
+    return (time.perf_counter() - started) * 1000
+
+
+def _quantiles(samples):
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _discover(email):
+    subject_discover(subject=subject_identify(email=email))
+
+
+def _export(email):
+    subject = subject_identify(email=email)
+    findings = subject_discover(subject=subject)
+    context = ExportContext(request_id="bench", kind="export", jurisdiction="gdpr", received_at=django.utils.timezone.now(), shop_name="Bench")
+    return export_package_build(subject=subject, findings=findings, context=context, amazon_lookup=lambda cp: None)
+
+
+def measure(samples: int, with_email_index: bool):
+    rng = random.Random(7)
+    customers, orders = _count("customer_entity"), _count("sales_order")
+    print(f"shop: {customers} customers, {orders} orders (MariaDB, stock schema)")
+    registered = [row[0] for row in _sql("SELECT email FROM customer_entity WHERE email NOT LIKE 'pad-%%' AND email <> %s", [BIG_SUBJECT])]
+    guests = [row[0] for row in _sql("SELECT DISTINCT customer_email FROM sales_order WHERE customer_id IS NULL AND increment_id NOT LIKE 'PAD%%'")]
+    order_ids = [row[0] for row in _sql("SELECT entity_id FROM sales_order ORDER BY RAND(7) LIMIT 1000")]
+    baseline = [_timed(_sql, "SELECT * FROM sales_order WHERE entity_id = %s", [rng.choice(order_ids)]) for _ in range(samples)]
+    base50, base95 = _quantiles(baseline)
+    print(f"baseline: one order by primary key        p50 {base50:7.2f} ms  p95 {base95:7.2f} ms")
+    scans = [_timed(_sql, "SELECT entity_id FROM sales_order WHERE customer_email = %s", [rng.choice(guests)]) for _ in range(5)]
+    print(f"naive guest lookup (scan by customer_email) p50 {statistics.median(scans):7.1f} ms  ({statistics.median(scans) / base50:.0f}x baseline)")
+    for label, emails in (("registered", registered), ("guest", guests)):
+        picks = [rng.choice(emails) for _ in range(samples)]
+        for email in picks[:5]:
+            _discover(email)  # warm the connection and caches as a running service has them
+        p50, p95 = _quantiles([_timed(_discover, email) for email in picks])
+        print(f"discovery, {label:<10} (identify + discover) p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  ({p50 / base50:.0f}x / {p95 / base50:.0f}x baseline p50)")
+    runs = [_timed(_export, BIG_SUBJECT) for _ in range(5)]
+    rows = len(subject_discover(subject=subject_identify(email=BIG_SUBJECT)))
+    print(f"export of a subject with 200 orders ({rows} rows): p50 {statistics.median(runs):7.1f} ms  max {max(runs):7.1f} ms")
+    if with_email_index:
+        _optional_index(guests, rng, base50)
+
+
+def _optional_index(guests, rng, base50):
+    started = time.perf_counter()
+    _sql("CREATE INDEX bench_customer_email ON sales_order (customer_email, customer_is_guest, store_id)")
+    print(f"optional index (customer_email, customer_is_guest, store_id) built in {time.perf_counter() - started:.1f} s")
+    try:
+        lookups = [_timed(_sql, "SELECT entity_id FROM sales_order WHERE customer_email = %s", [rng.choice(guests)]) for _ in range(200)]
+        p50, p95 = _quantiles(lookups)
+        print(f"indexed guest lookup (exact e-mail only)     p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  ({p50 / base50:.1f}x baseline)")
+    finally:
+        _sql("DROP INDEX bench_customer_email ON sales_order")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--prepare", action="store_true")
+    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--with-email-index", action="store_true")
+    options = parser.parse_args()
+    if connections[MAGENTO].vendor != "mysql":
+        raise SystemExit("MAGENTO_DATABASE_URL must point to the MariaDB bench database (see the module docstring).")
+    if options.prepare:
+        prepare()
+    measure(options.samples, options.with_email_index)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""The locator: a blind index of unindexed Magento columns that keeps guest discovery off full scans,
+and never attributes a row on a stale entry."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.db import connection as app_connection, connections
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from privacy.sources.discovery import subject_discover, subject_identify
+from privacy.sources.locator import CLAIM, locator_sync
+from privacy.sources.models import LocatorCheckpoint, LocatorEntry
+from tests.sources.discovery_oracle import by_table, dump, seeded_shop, truth_for_email
+
+pytestmark = pytest.mark.django_db(databases=["default", "magento"])
+
+
+def _orders_of(email):
+    findings = subject_discover(subject=subject_identify(email=email))
+    return {finding.pk for finding in findings if finding.table == "sales_order"}
+
+
+def _guest_order(tables):
+    return next(row for row in tables["sales_order"] if row["customer_id"] is None)
+
+
+def _later_than_everything(tables):
+    latest = max(datetime.fromisoformat(str(row["updated_at"])) for row in tables["sales_order"])
+    return (latest + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def test_after_a_sync_the_guest_order_lookup_reads_only_the_tail_of_the_orders_table():
+    with seeded_shop(seed=41):
+        tables = dump()
+        email = _guest_order(tables)["customer_email"]
+        locator_sync()
+        with CaptureQueriesContext(connections["magento"]) as queries:
+            findings = subject_discover(subject=subject_identify(email=email))
+        scans = [q["sql"] for q in queries if "FROM \"sales_order\"" in q["sql"].replace("`", '"') and "LIKE" in q["sql"]]
+        assert scans and all('"entity_id" >' in q.replace("`", '"') or '"updated_at" >=' in q.replace("`", '"') for q in scans)
+        assert by_table(findings) == truth_for_email(tables, email)
+
+
+def test_an_order_written_after_the_sync_is_found_by_reading_the_new_rows():
+    with seeded_shop(seed=42):
+        tables = dump()
+        guest = _guest_order(tables)
+        locator_sync()
+        with connections["magento"].cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO sales_order (increment_id, store_id, customer_email, customer_is_guest, created_at, updated_at)"
+                " VALUES ('LATE0001', 1, %s, 1, %s, %s)",
+                [f" {guest['customer_email'].upper()}", guest["created_at"], guest["created_at"]],
+            )
+        late = dump()["sales_order"][-1]["entity_id"]
+        assert late in _orders_of(guest["customer_email"])
+
+
+def test_an_order_whose_email_changed_after_the_sync_moves_to_its_new_owner():
+    with seeded_shop(seed=43):
+        tables = dump()
+        order = _guest_order(tables)
+        other = next(row["email"] for row in tables["customer_entity"])
+        locator_sync()
+        # when staff change the order's e-mail to another customer's address after the sync
+        with connections["magento"].cursor() as cursor:
+            cursor.execute("UPDATE sales_order SET customer_email = %s, updated_at = %s WHERE entity_id = %s",
+                           [other, _later_than_everything(tables), order["entity_id"]])  # fmt: skip
+        # then the stale entry no longer gives it to its old owner, and the change time gives it to the new one
+        assert order["entity_id"] not in _orders_of(order["customer_email"])
+        assert order["entity_id"] in _orders_of(other)
+        # and the next sync moves the entry itself
+        locator_sync()
+        assert LocatorEntry.objects.filter(table="sales_order", row_pk=order["entity_id"]).count() == 1
+        assert order["entity_id"] in _orders_of(other)
+
+
+def test_the_locator_holds_keyed_hashes_never_the_addresses():
+    with seeded_shop(seed=44):
+        tables = dump()
+        locator_sync()
+        emails = {row["customer_email"].strip().lower() for row in tables["sales_order"]}
+        digests = set(LocatorEntry.objects.values_list("digest", flat=True))
+        assert digests and not any("@" in digest for digest in digests)
+        assert not emails & digests
+
+
+def test_a_sync_reads_each_row_once_and_a_second_sync_reads_nothing_new():
+    with seeded_shop(seed=45):
+        first = locator_sync()
+        second = locator_sync()
+        assert first["sales_order.customer_email"] == len(dump()["sales_order"])
+        assert second["amazon_payv2_async.pending_id"] == 0 and second["quote.customer_email"] >= 0
+
+
+def test_a_column_another_worker_is_syncing_is_skipped():
+    with seeded_shop(seed=46):
+        LocatorCheckpoint.objects.create(table="sales_order", column="customer_email", claimed_until=timezone.now() + CLAIM)
+        read = locator_sync()
+        assert read["sales_order.customer_email"] == -1
+        assert not LocatorEntry.objects.filter(table="sales_order").exists()
+
+
+def test_the_locator_lives_in_the_app_database_not_the_shop():
+    assert app_connection.alias == "default"
+    assert "sources_locatorentry" not in connections["magento"].introspection.table_names()
