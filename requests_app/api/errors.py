@@ -1,10 +1,10 @@
 """Service errors as API answers: always JSON, with a message per field where a field is to blame."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import ObjectDoesNotExist
 from rest_framework import exceptions, status
 
 from requests_app.errors import ExtensionRefused, FulfilmentUnavailable, SecondFactorRequired, TransitionRefused, VerificationFailed
+from requests_app.models import ExportPackage, PrivacyRequest
 
 
 class Conflict(exceptions.APIException):
@@ -29,7 +29,7 @@ def api_error(error: Exception) -> Exception:
         return Conflict(str(error))
     if isinstance(error, PermissionDenied):
         return exceptions.PermissionDenied(str(error) or None)
-    if isinstance(error, ObjectDoesNotExist):
+    if isinstance(error, (PrivacyRequest.DoesNotExist, ExportPackage.DoesNotExist)):
         return exceptions.NotFound()
     return error
 

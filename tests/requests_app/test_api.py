@@ -186,13 +186,22 @@ def test_an_illegal_transition_is_a_conflict_with_the_allowed_moves():
     assert "awaiting_verification and cannot become in_progress" in response.json()["detail"]
 
 
-def test_an_agent_cannot_approve_an_erasure_and_an_officer_is_told_erasure_is_not_installed(settings):
-    settings.PRIVACY_SECOND_FACTOR_KINDS = []
-    agent, officer = staff_user("alex", "Agent"), staff_user("olivia", "Privacy officer")
+def test_an_agent_cannot_approve_an_erasure():
+    agent = staff_user("alex", "Agent")
     privacy_request = submit(kind="deletion")
     privacy_request.__class__.objects.filter(pk=privacy_request.pk).update(state="in_review")
     refused = client_for(agent).post(f"{STAFF}{privacy_request.pk}/approve/")
     assert refused.status_code == 403 and "approve_erasure" in refused.json()["detail"]
+    assert reload(privacy_request).state == "in_review"
+
+
+def test_approving_a_kind_without_installed_fulfilment_is_a_conflict(monkeypatch):
+    from requests_app import fulfilment
+
+    monkeypatch.delitem(fulfilment.HANDLERS, "correction", raising=False)
+    officer = staff_user("olivia", "Privacy officer")
+    privacy_request = submit(kind="correction")
+    privacy_request.__class__.objects.filter(pk=privacy_request.pk).update(state="in_review")
     waiting = client_for(officer).post(f"{STAFF}{privacy_request.pk}/approve/")
     assert waiting.status_code == 409 and "stays in review" in waiting.json()["detail"]
     assert reload(privacy_request).state == "in_review"

@@ -140,15 +140,17 @@ def test_process_runs_discovery_and_export_synchronously(magento_schema):
 
 
 @pytest.mark.django_db(databases=["default", "magento"])
-def test_process_stops_a_deletion_in_review_unless_approved(magento_schema):
-    from requests_app.fulfilment import fulfilment_available
+def test_process_stops_a_deletion_in_review_unless_approved(magento_schema, monkeypatch):
+    from requests_app import fulfilment
 
     created = privacy("submit", "--kind", "deletion", "--email", "ada@example.com", "--verified", "--json")
     out = StringIO()
     call_command("privacy", "process", str(created["id"]), stdout=out)
     assert "Deletion waits for approval: run again with --approve." in out.getvalue()
     assert reload(PrivacyRequest(pk=created["id"])).state == "in_review"
-    if not fulfilment_available("deletion"):
-        with pytest.raises(CommandError, match="No fulfilment is installed for deletion requests yet"):
-            call_command("privacy", "process", str(created["id"]), "--approve", stdout=StringIO())
-        assert reload(PrivacyRequest(pk=created["id"])).state == "in_review"
+
+    # and --approve without an installed erasure is refused, leaving it in review
+    monkeypatch.delitem(fulfilment.HANDLERS, "deletion", raising=False)
+    with pytest.raises(CommandError, match="No fulfilment is installed for deletion requests yet"):
+        call_command("privacy", "process", str(created["id"]), "--approve", stdout=StringIO())
+    assert reload(PrivacyRequest(pk=created["id"])).state == "in_review"
