@@ -30,8 +30,6 @@ from privacy.sources.discovery import subject_discover, subject_identify  # noqa
 from privacy.sources.export import export_package_build  # noqa: E402
 from privacy.sources.locator import locator_sync  # noqa: E402
 
-TARGET_CUSTOMERS = 100_000
-TARGET_ORDERS = 1_000_000
 BIG_SUBJECT = "bench-200-orders@bench.invalid"
 MAGENTO = "magento"
 
@@ -46,9 +44,9 @@ def _count(table):
     return _sql(f"SELECT COUNT(*) FROM {table}")[0][0]  # noqa: S608 - fixed names
 
 
-def prepare():
-    _top_up_customers()
-    _top_up_orders()
+def prepare(*, customers: int, orders: int):
+    _top_up_customers(customers)
+    _top_up_orders(orders)
     _big_subject()
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -56,8 +54,8 @@ def prepare():
     print(f"first locator sync: {sum(read.values())} rows in {time.perf_counter() - started:.1f} s")
 
 
-def _top_up_customers():
-    missing = TARGET_CUSTOMERS - _count("customer_entity")
+def _top_up_customers(target: int):
+    missing = target - _count("customer_entity")
     if missing > 0:
         _sql(
             "INSERT INTO customer_entity (website_id, email, group_id, store_id, firstname, lastname, created_in)"
@@ -66,8 +64,8 @@ def _top_up_customers():
         )
 
 
-def _top_up_orders():
-    missing = TARGET_ORDERS - _count("sales_order")
+def _top_up_orders(target: int):
+    missing = target - _count("sales_order")
     if missing > 0:
         _sql(
             "INSERT INTO sales_order (state, status, store_id, customer_is_guest, customer_email, customer_firstname,"
@@ -112,7 +110,7 @@ def _export(email):
     subject = subject_identify(email=email)
     findings = subject_discover(subject=subject)
     context = ExportContext(request_id="bench", kind="export", jurisdiction="gdpr", received_at=django.utils.timezone.now(), shop_name="Bench")
-    return export_package_build(subject=subject, findings=findings, context=context, amazon_lookup=lambda cp: None)
+    return export_package_build(subject=subject, findings=findings, context=context)  # Amazon Pay connector off
 
 
 def measure(samples: int, with_email_index: bool):
@@ -157,11 +155,13 @@ def main():
     parser.add_argument("--prepare", action="store_true")
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--with-email-index", action="store_true")
+    parser.add_argument("--customers", type=int, default=100_000, help="--prepare tops the shop up to this many accounts")
+    parser.add_argument("--orders", type=int, default=1_000_000, help="--prepare tops the shop up to this many orders")
     options = parser.parse_args()
     if connections[MAGENTO].vendor != "mysql":
         raise SystemExit("MAGENTO_DATABASE_URL must point to the MariaDB bench database (see the module docstring).")
     if options.prepare:
-        prepare()
+        prepare(customers=options.customers, orders=options.orders)
     measure(options.samples, options.with_email_index)
 
 

@@ -43,7 +43,8 @@ def subject_identify(
     orders = _guest_order(seed, using=using) if seed.order_increment_id else set()
     _identity_closure(ids, using=using)
     probe = Subject(seed=seed, emails=frozenset(ids[ByEmail]), customer_ids=frozenset(ids[ByCustomer]))
-    orders |= set(_linked_rows(datamap.table("sales_order"), probe, {}, set(), using=using))
+    walk = _Walk(probe, using=using)
+    orders |= set(walk.linked_rows(datamap.table("sales_order")))
     return Subject(
         seed=seed,
         emails=frozenset(ids[ByEmail]),
@@ -61,16 +62,15 @@ def subject_discover(*, subject: Subject, using: str = "magento") -> list[Findin
 def subject_rows(*, subject: Subject, using: str = "magento") -> dict[str, dict]:
     """Return {table: {pk: row}} for the subject; rows hold the mapped and link columns only."""
     present = _present_tables(using, settings.DATABASES[using]["NAME"])
-    found: dict[str, dict] = {}
-    charge_permissions: set[str] = set()
+    walk = _Walk(subject, using=using)
     for entry in datamap.resolution_order():
-        rows = _linked_rows(entry, subject, found, charge_permissions, using=using) if entry.name in present else {}
+        rows = walk.linked_rows(entry) if entry.name in present else {}
         if entry.name == "sales_order" and subject.order_ids:
             missing = subject.order_ids - rows.keys()
             rows |= _by_pk(entry, finder.rows_in(table=entry.name, column="entity_id", values=missing, select=select_columns(entry.name), using=using))
-        found[entry.name] = rows
-        charge_permissions |= _charge_permissions(entry, rows.values())
-    return found
+        walk.found[entry.name] = rows
+        walk.charge_permissions |= _charge_permissions(entry, rows.values())
+    return walk.found
 
 
 def findings_from_rows(found: dict[str, dict]) -> list[Finding]:
@@ -118,7 +118,7 @@ def _identity_closure(ids: dict[type, set], *, using: str) -> None:
         for entry in tables:
             probe = Subject(seed=Seed(), emails=frozenset(ids[ByEmail]), customer_ids=frozenset(ids[ByCustomer]),
                             amazon_buyer_ids=frozenset(ids[ByAmazonBuyer]))  # fmt: skip
-            for row in _linked_rows(entry, probe, {}, set(), using=using).values():
+            for row in _Walk(probe, using=using).linked_rows(entry).values():
                 for link in entry.links:
                     _harvest(ids, link, row[link.column])
         if sum(len(values) for values in ids.values()) == before:
@@ -166,31 +166,41 @@ def _by_pk(entry: Table, rows) -> dict:
     return {_pk(entry, row): row for row in rows}
 
 
-def _linked_rows(entry: Table, subject: Subject, found: dict, charge_permissions: set, *, using: str) -> dict:
-    rows: dict = {}
-    for link in entry.links:
-        rows |= _by_pk(entry, _follow(link, entry, subject, found, charge_permissions, using=using))
-    return rows
+class _Walk:
+    """The state of one walk: rows found so far per table, charge permissions seen, the locator view."""
 
+    def __init__(self, subject: Subject, *, using: str):
+        self.subject = subject
+        self.using = using
+        self.found: dict[str, dict] = {}
+        self.charge_permissions: set[str] = set()
+        self.locator = locator.LocatorReader()
 
-def _follow(link, entry: Table, subject: Subject, found: dict, charge_permissions: set, *, using: str) -> list[dict]:
-    select = select_columns(entry.name)
-    if isinstance(link, ByCustomer):
-        return _rows_in(entry, link.column, subject.customer_ids, select, link.when, using)
-    if isinstance(link, ByAmazonBuyer):
-        return _rows_in(entry, link.column, subject.amazon_buyer_ids, select, (), using)
-    if isinstance(link, ByParent):
-        keys = {row[link.parent_column] for row in found.get(link.parent, {}).values()} - {None, 0}
-        return _rows_in(entry, link.column, keys, select, link.when, using)
-    if isinstance(link, ByEmail) and link.index is not Index.LOCATOR:
-        if not subject.emails:
-            return []
-        return finder.rows_by_email(
-            table=entry.name, column=link.column, emails=subject.emails, select=select,
-            indexed=link.index is Index.BTREE, when=link.when, using=using,
-        )
-    keys = set(subject.emails) if isinstance(link, ByEmail) else charge_permissions
-    return locator.locator_rows(spec=locator.locator_spec(table=entry.name, column=link.column), keys=keys, select=select, using=using)
+    def linked_rows(self, entry: Table) -> dict:
+        rows: dict = {}
+        for link in entry.links:
+            rows |= _by_pk(entry, self.follow(link, entry))
+        return rows
+
+    def follow(self, link, entry: Table) -> list[dict]:
+        subject, using, select = self.subject, self.using, select_columns(entry.name)
+        if isinstance(link, ByCustomer):
+            return _rows_in(entry, link.column, subject.customer_ids, select, link.when, using)
+        if isinstance(link, ByAmazonBuyer):
+            return _rows_in(entry, link.column, subject.amazon_buyer_ids, select, (), using)
+        if isinstance(link, ByParent):
+            keys = {row[link.parent_column] for row in self.found.get(link.parent, {}).values()} - {None, 0}
+            return _rows_in(entry, link.column, keys, select, link.when, using)
+        if isinstance(link, ByEmail) and link.index is not Index.LOCATOR:
+            if not subject.emails:
+                return []
+            return finder.rows_by_email(
+                table=entry.name, column=link.column, emails=subject.emails, select=select,
+                indexed=link.index is Index.BTREE, when=link.when, using=using,
+            )
+        keys = set(subject.emails) if isinstance(link, ByEmail) else self.charge_permissions
+        spec = locator.locator_spec(table=entry.name, column=link.column)
+        return self.locator.rows(spec=spec, keys=keys, select=select, using=using)
 
 
 def _rows_in(entry: Table, column: str, values, select, when, using: str) -> list[dict]:

@@ -4,13 +4,14 @@ Stock Magento has no index on sales_order.customer_email, quote.customer_email o
 amazon_payv2_async.pending_id, so finding a guest by e-mail would scan a million orders.
 Instead of altering the shop's schema, `locator_sync` copies a keyed hash (HMAC, never the
 value) of each such column into the app database, following new rows by primary key and
-changed rows by the table's change column. Discovery then asks `locator_rows`, which reads the
+changed rows by the table's change column. Discovery then asks a `LocatorReader`, which reads the
 hashed candidates plus the rows written since the last sync, and re-checks every candidate on
 the shop database, so a stale entry can never attribute a row to the wrong person.
 """
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 from django.db import transaction
 from django.db.models import Q
@@ -43,6 +44,7 @@ class LocatorSpec:
     change_column_indexed: bool
 
 
+@cache
 def locator_specs() -> tuple[LocatorSpec, ...]:
     specs = []
     for entry in datamap.TABLES:
@@ -154,29 +156,49 @@ def _save(checkpoint: LocatorCheckpoint, *, now) -> None:
 # -- lookup (reads) ----------------------------------------------------------------------------
 
 
-def locator_rows(*, spec: LocatorSpec, keys: set[str], select: tuple[str, ...], using: str) -> list[dict]:
-    """Return the rows of spec's table whose column holds one of keys (normalized), checked on the shop.
+class LocatorReader:
+    """One discovery's view of the locator: checkpoints read once, entries once per kind and key set."""
 
-    Never synced: falls back to scanning the table (correct, slow) so discovery is never incomplete.
-    """
-    if not keys:
-        return []
-    checkpoint = LocatorCheckpoint.objects.filter(table=spec.table, column=spec.column).first()
-    if checkpoint is None or checkpoint.synced_at is None:
-        return _matching(spec, keys, select=select, using=using)
-    digests = [locator_digest(spec.kind, key) for key in keys]
-    pks = set(
-        LocatorEntry.objects.filter(digest__in=digests, table=spec.table, kind=spec.kind).values_list("row_pk", flat=True)
-    )
-    known = finder.rows_in(table=spec.table, column=spec.pk, values=pks, select=select, using=using) if pks else []
-    pk = finder.quote(using, spec.pk)
-    rows = _exact(spec, known, keys) + _matching(spec, keys, select=select, using=using, extra=f" AND {pk} > %s", params=(checkpoint.last_pk,))
-    changed_since = _parse_time(checkpoint.watermark)
-    if spec.change_column_indexed and changed_since is not None:
-        change = finder.quote(using, spec.change_column)
-        since = _as_stored(changed_since - CHANGE_MARGIN)
-        rows += _matching(spec, keys, select=select, using=using, extra=f" AND {change} >= %s", params=(since,))
-    return list({row[spec.pk]: row for row in rows}.values())
+    def __init__(self):
+        self._checkpoints: dict[tuple[str, str], LocatorCheckpoint] | None = None
+        self._entries: dict[tuple[str, frozenset], dict[str, set[int]]] = {}
+
+    def checkpoint(self, spec: LocatorSpec) -> LocatorCheckpoint | None:
+        if self._checkpoints is None:
+            self._checkpoints = {(cp.table, cp.column): cp for cp in LocatorCheckpoint.objects.filter(synced_at__isnull=False)}
+        return self._checkpoints.get((spec.table, spec.column))
+
+    def pks(self, spec: LocatorSpec, keys: set[str]) -> set[int]:
+        cache_key = (spec.kind, frozenset(keys))
+        if cache_key not in self._entries:
+            by_table: dict[str, set[int]] = {}
+            digests = [locator_digest(spec.kind, key) for key in keys]
+            for table, pk in LocatorEntry.objects.filter(digest__in=digests, kind=spec.kind).values_list("table", "row_pk"):
+                by_table.setdefault(table, set()).add(pk)
+            self._entries[cache_key] = by_table
+        return self._entries[cache_key].get(spec.table, set())
+
+    def rows(self, *, spec: LocatorSpec, keys: set[str], select: tuple[str, ...], using: str) -> list[dict]:
+        """Return the rows of spec's table whose column holds one of keys (normalized), checked on the shop.
+
+        Never synced: falls back to scanning the table (correct, slow) so discovery is never incomplete.
+        """
+        if not keys:
+            return []
+        checkpoint = self.checkpoint(spec)
+        if checkpoint is None:
+            return _matching(spec, keys, select=select, using=using)
+        pks = self.pks(spec, keys)
+        known = finder.rows_in(table=spec.table, column=spec.pk, values=pks, select=select, using=using) if pks else []
+        pk = finder.quote(using, spec.pk)
+        tail = _matching(spec, keys, select=select, using=using, extra=f" AND {pk} > %s", params=(checkpoint.last_pk,))
+        rows = _exact(spec, known, keys) + tail
+        changed_since = _parse_time(checkpoint.watermark)
+        if spec.change_column_indexed and changed_since is not None:
+            change = finder.quote(using, spec.change_column)
+            since = _as_stored(changed_since - CHANGE_MARGIN)
+            rows += _matching(spec, keys, select=select, using=using, extra=f" AND {change} >= %s", params=(since,))
+        return list({row[spec.pk]: row for row in rows}.values())
 
 
 def _matching(spec: LocatorSpec, keys: set[str], *, select, using: str, extra: str = "", params: tuple = ()) -> list[dict]:
