@@ -1,12 +1,17 @@
 """Fixtures registered once for the whole suite."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 import pytest
 from django.db import connections
+from django.utils import timezone
 from pytest_django.fixtures import _get_databases_for_setup  # the aliases pytest-django set up (pinned 4.14)
 
 from privacy.sources.amazon_pay.simulator import AmazonPaySimulator, dev_key_pair_ensure
 from privacy.sources.magento.router import MAGENTO_ALIAS
 from privacy.sources.magento.schema import magento_schema_create, magento_tables_present
+from privacy.sources.magento.seed import HardCases, magento_seed
 from tests.services import service_unavailable
 
 
@@ -43,6 +48,35 @@ def magento_schema(db) -> list[str]:
     Use with @pytest.mark.django_db(databases=["default", "magento"]).
     """
     return sorted(magento_tables_present(using=MAGENTO_ALIAS))
+
+
+@dataclass(frozen=True)
+class SeededShop:
+    """What the `seeded_magento` fixture planted: pick test subjects from here."""
+
+    as_of: datetime  # the seeded data ends on this day (midnight UTC, today)
+    customers: list[dict]  # entity_id, email, website_id, firstname, lastname; ordered by entity_id
+    guest_emails: list[str]  # customer_email of guest orders, as stored (case and spaces included)
+    amazon_customer_ids: list[int]  # customers linked by Amazon Sign-in (amazon_customer)
+    hard_cases: HardCases  # shared e-mail on both websites, guest e-mail variants, namesakes, homonyms, ...
+    rows: dict[str, int]  # rows written per table
+
+
+@pytest.fixture
+def seeded_magento(magento_schema) -> SeededShop:
+    """A small deterministic shop (20 customers, ~90 orders, every table filled) in the test Magento
+    database, rolled back after the test. Use with @pytest.mark.django_db(databases=["default", "magento"])."""
+    as_of = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    report = magento_seed(using=MAGENTO_ALIAS, customers=20, orders_per_customer=3, guest_ratio=0.25,
+                          amazon_pay_ratio=0.4, seed=20, now=as_of)  # fmt: skip
+    with connections[MAGENTO_ALIAS].cursor() as cursor:
+        cursor.execute("SELECT entity_id, email, website_id, firstname, lastname FROM customer_entity ORDER BY entity_id")
+        customers = [dict(zip(("entity_id", "email", "website_id", "firstname", "lastname"), row)) for row in cursor.fetchall()]
+        cursor.execute("SELECT customer_email FROM sales_order WHERE customer_is_guest = 1")
+        guest_emails = sorted({row[0] for row in cursor.fetchall()})  # in Python: MariaDB's DISTINCT ignores case
+        cursor.execute("SELECT customer_id FROM amazon_customer ORDER BY customer_id")
+        amazon_customer_ids = [row[0] for row in cursor.fetchall()]
+    return SeededShop(as_of, customers, guest_emails, amazon_customer_ids, report.hard_cases, report.rows)
 
 
 @pytest.fixture(scope="session")
