@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "privacy.audit",
     "privacy.sources",
     "privacy.sources.magento",
+    "privacy.sources.erasure",
     "requests_app",
     "retention",
 ]
@@ -215,6 +216,8 @@ AMAZON_PAY_ALGORITHM = read_choice(
 ).upper()
 AMAZON_PAY_TIMEOUT_SECONDS = read_int("AMAZON_PAY_TIMEOUT_SECONDS", default=10, minimum=1)
 AMAZON_PAY_MAX_RETRIES = read_int("AMAZON_PAY_MAX_RETRIES", default=3)
+# Erasure closes the subject's open charge permissions; with this on it also cancels their pending charges.
+PRIVACY_AMAZON_CANCEL_PENDING_CHARGES = read_bool("PRIVACY_AMAZON_CANCEL_PENDING_CHARGES", default=False)
 if AMAZON_PAY_ENABLED and not (AMAZON_PAY_PUBLIC_KEY_ID and AMAZON_PAY_PRIVATE_KEY_PATH):
     from django.core.exceptions import ImproperlyConfigured
 

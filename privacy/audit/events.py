@@ -184,3 +184,48 @@ def retention_setting_changed(*, actor: Actor, target_type: str, target_id: str,
         target_id=target_id,
         details={"values": {name: str(value) for name, value in values.items()}},
     )
+
+
+# Erasure (privacy.sources.erasure). One function per step; target erasure_run:<reference>, details
+# (counts, tables, reasons: never values) under the reference's data key (request:<id> or manual:<id>).
+def _erasure_event(actor: Actor, action: str, run, details: dict) -> AuditEvent:
+    return audit_event_append(
+        actor=actor, action=action, target_type="erasure_run", target_id=run.reference, details=details,
+        subject_scope=run.reference,
+    )
+
+
+def erasure_planned(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.planned", run, details)
+
+
+def erasure_blocked(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.blocked", run, details)
+
+
+def erasure_amazon_closed(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.amazon_pay_closed", run, details)
+
+
+def erasure_failed(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.failed", run, details)
+
+
+def erasure_applied(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.applied", run, details)
+
+
+def erasure_held(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.held", run, details)
+
+
+def erasure_verified(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.verified", run, details)
+
+
+def erasure_residue(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.residue_found", run, details)
+
+
+def erasure_completed(*, actor: Actor, run, details: dict) -> AuditEvent:
+    return _erasure_event(actor, "erasure.completed", run, details)

@@ -1,0 +1,67 @@
+"""One erasure of one subject and how far it got, so a retry resumes after the last finished step.
+
+Nothing personal is stored in clear: the plan (row keys, the subject's identifiers, charge
+permissions), the Amazon Pay progress and the residual scan are encrypted under the data key of
+`reference` (`request:<id>` for a privacy request, so shredding the request's key erases them).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Step(models.TextChoices):
+    """The last step an erasure finished, in order; a retry skips every step up to it."""
+
+    NONE = "", _("Not started")
+    PLANNED = "planned", _("Planned")
+    AMAZON_CLOSED = "amazon_closed", _("Amazon Pay charge permissions closed")
+    APPLYING = "applying", _("Shop database transaction started (plan frozen)")
+    APPLIED = "applied", _("Shop database erased")
+    HELD = "held", _("Retention holds recorded")
+    VERIFIED = "verified", _("Residual scan clean")
+    COMPLETED = "completed", _("Completed")
+
+
+STEP_ORDER = list(Step.values)
+
+
+class Problem(models.TextChoices):
+    NONE = "", _("None")
+    BLOCKED = "blocked", _("Blocked (open orders, pending Amazon Pay actions or open refunds)")
+    AMAZON_PAY = "amazon_pay", _("Amazon Pay did not close a charge permission")
+    RESIDUE = "residue", _("The residual scan found the subject's identifiers outside held rows")
+
+
+class ErasureRun(models.Model):
+    reference = models.CharField(max_length=64, unique=True, help_text=_("request:<id>, or manual:<id> for a shell run."))
+    request = models.OneToOneField(
+        "requests_app.PrivacyRequest", null=True, blank=True, on_delete=models.PROTECT, related_name="erasure"
+    )
+    jurisdiction = models.CharField(max_length=8, help_text=_("Whose statutory retention periods apply."))
+    deep_scan = models.BooleanField(default=False, help_text=_("Scan every text column of the whole shop database."))
+    step = models.CharField(max_length=16, choices=Step.choices, blank=True, default=Step.NONE)
+    problem = models.CharField(max_length=16, choices=Problem.choices, blank=True, default=Problem.NONE)
+    problem_reason = models.TextField(blank=True, help_text=_("Why the erasure stopped; names tables and counts only."))
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    plan_sealed = models.TextField(blank=True, help_text=_("Encrypted JSON: the plan, frozen once the shop transaction starts."))
+    summary = models.JSONField(default=dict, help_text=_("Rows per table and action: no personal values."))
+    amazon_sealed = models.TextField(blank=True, help_text=_("Encrypted JSON: charge permissions closed so far."))
+    amazon = models.JSONField(default=dict, help_text=_("Charge permissions closed, already closed, unknown: counts."))
+    counts = models.JSONField(default=dict, help_text=_("Rows the shop transaction touched, per table and kind."))
+    holds = models.PositiveIntegerField(default=0)
+    scan_sealed = models.TextField(blank=True, help_text=_("Encrypted JSON: the residual scan's hits (table, row, column, kind)."))
+    scan = models.JSONField(default=dict, help_text=_("Residual scan summary: mode, rows checked, hits allowed and not."))
+    receipt = models.JSONField(default=dict, help_text=_("What was deleted, anonymized and held, why and until when."))
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"erasure {self.reference} ({self.step or 'not started'}{', ' + self.problem if self.problem else ''})"
+
+    def reached(self, step: str) -> bool:
+        return STEP_ORDER.index(self.step) >= STEP_ORDER.index(step)

@@ -1,0 +1,136 @@
+"""The residual scan: proof that, after an erasure, the subject's identifiers remain only where a
+statutory hold keeps them.
+
+The standard scan reads every text column (mapped or not) of every row of a mapped table that
+belongs to the subject: the rows the plan touched, and every row discovery still links to the
+subject through any link of the data map (customer ids, e-mails, Amazon buyer ids, orders, charge
+permissions). `deep=True` adds a full pass over every text column of every table of the shop
+database for the strong identifiers (e-mails, buyer ids, and names next to one of the subject's
+streets or telephone numbers).
+
+A hit is allowed only in a column a hold keeps, on a row that is held. Anything else is residue.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connections
+
+from privacy.sources import datamap
+from privacy.sources.discovery import subject_rows
+from privacy.sources.erasure.identifiers import Matcher
+from privacy.sources.erasure.plan import ErasurePlan
+from privacy.sources.magento.residual import rows_containing, rows_text, text_columns
+
+NOT_DELETED = "row_not_deleted"
+
+
+@dataclass(frozen=True)
+class Hit:
+    table: str
+    pk: object
+    column: str
+    kinds: tuple[str, ...]
+    allowed: bool
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    mode: str  # mapped | deep
+    rows_checked: int
+    tables_checked: int
+    hits: tuple[Hit, ...]
+
+    @property
+    def residues(self) -> tuple[Hit, ...]:
+        return tuple(hit for hit in self.hits if not hit.allowed)
+
+    @property
+    def clean(self) -> bool:
+        return not self.residues
+
+    def summary(self) -> dict:
+        """Counts and where residues are (tables and columns only): safe to show and log."""
+        return {
+            "mode": self.mode, "clean": self.clean, "rows_checked": self.rows_checked, "tables_checked": self.tables_checked,
+            "held_hits": len(self.hits) - len(self.residues), "residues": len(self.residues),
+            "residue_columns": sorted({f"{hit.table}.{hit.column}" for hit in self.residues}),
+        }  # fmt: skip
+
+    def as_dict(self) -> dict:
+        return self.summary() | {
+            "hits": [[hit.table, list(hit.pk) if isinstance(hit.pk, tuple) else hit.pk, hit.column, list(hit.kinds), hit.allowed]
+                     for hit in self.hits]  # fmt: skip
+        }
+
+
+def residual_scan(*, plan: ErasurePlan, deep: bool = False, using: str = "magento") -> ScanResult:
+    """Scan the shop database for plan's subject after the plan was applied; never changes anything."""
+    scanner = _Scanner(plan, using)
+    scanner.planned_rows()
+    scanner.linked_rows()
+    if deep:
+        scanner.every_table()
+    return ScanResult("deep" if deep else "mapped", len(scanner.checked), scanner.tables, tuple(scanner.hits))
+
+
+class _Scanner:
+    def __init__(self, plan: ErasurePlan, using: str):
+        self.plan, self.using = plan, using
+        self.matcher = Matcher(plan.identifiers)
+        self.tables_text = text_columns(using=using, database=connections[using].settings_dict["NAME"])
+        self.kept = {(table.table, row.pk): set(table.kept) for table in plan.tables for row in table.held}
+        self.own = {(table.table, pk) for table in plan.tables for pk in (*table.delete, *table.anonymize, *table.held_pks())}
+        self.checked: set[tuple[str, object]] = set()
+        self.hits: list[Hit] = []
+        self.tables = 0
+
+    def planned_rows(self) -> None:
+        for table in self.plan.tables:
+            if table.table in self.tables_text:
+                self._check_rows(table.table, (*table.delete, *table.anonymize, *table.held_pks()), deleted=set(table.delete))
+
+    def linked_rows(self) -> None:
+        for table, rows in subject_rows(subject=self.plan.subject, using=self.using).items():
+            fresh = [pk for pk in rows if (table, pk) not in self.checked]
+            if fresh:
+                self._check_rows(table, fresh, deleted=set())
+
+    def every_table(self) -> None:
+        literals = sorted({*self.plan.identifiers.emails, *self.plan.identifiers.buyer_ids, *self.plan.identifiers.streets,
+                           *self.plan.identifiers.phones}, key=lambda text: (-len(text), text))  # fmt: skip
+        for table, (primary, text) in self.tables_text.items():
+            self.tables += 1
+            for row in rows_containing(table=table, literals=literals, using=self.using):
+                pk = _pk(primary, row)
+                if (table, pk) not in self.checked:
+                    self.checked.add((table, pk))
+                    self._check_row(table, pk, row, primary, own=(table, pk) in self.own, whole_row=True)
+
+    def _check_rows(self, table: str, pks, *, deleted: set) -> None:
+        entry = datamap.BY_NAME.get(table)
+        primary = entry.pk if entry else self.tables_text[table][0]
+        self.tables += 1
+        for row in rows_text(table=table, pk_columns=primary, pks=pks, using=self.using):
+            pk = _pk(primary, row)
+            self.checked.add((table, pk))
+            if pk in deleted:
+                self.hits.append(Hit(table, pk, "*", (NOT_DELETED,), allowed=False))
+            self._check_row(table, pk, row, primary, own=True, whole_row=False)
+        self.checked |= {(table, pk) for pk in pks}
+
+    def _check_row(self, table: str, pk, row: dict, primary, *, own: bool, whole_row: bool) -> None:
+        kept = self.kept.get((table, pk), set())
+        for column, value in row.items():
+            if column in primary or not isinstance(value, str) or not value:
+                continue
+            kinds = self.matcher.kinds(value, own_row=own)
+            if kinds:
+                self.hits.append(Hit(table, pk, column, tuple(sorted(kinds)), allowed=column in kept))
+        if whole_row and not own:
+            joined = "\n".join(value for column, value in row.items() if column not in primary and isinstance(value, str))
+            if "name_with_address" in self.matcher.kinds(joined, own_row=False):
+                self.hits.append(Hit(table, pk, "*", ("name_with_address",), allowed=False))
+
+
+def _pk(primary: tuple[str, ...], row: dict):
+    return row[primary[0]] if len(primary) == 1 else tuple(row[name] for name in primary)

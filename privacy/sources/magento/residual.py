@@ -1,0 +1,102 @@
+"""Read text back from the Magento database for the residual scan that proves an erasure.
+
+Two reads: the text columns of given rows (by primary key, chunked), and a full pass over one
+table keeping only rows whose text contains one of a few literals (the `--deep` scan). Table and
+column names come from the database's own description, values are bound parameters.
+"""
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+from django.db import connections
+
+from privacy.sources.magento.finder import LIKE_ESCAPE, like_escape
+
+CHUNK = 500
+LITERALS_PER_STATEMENT = 40
+TEXT_TYPES = {"CharField", "TextField"}
+SKIPPED_PREFIXES = ("django_",)
+
+
+@cache
+def text_columns(*, using: str, database) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Return {table: (primary key columns, text columns)} for every table of the database (cached per database)."""
+    connection = connections[using]
+    introspection = connection.introspection
+    tables = {}
+    with connection.cursor() as cursor:
+        for table in sorted(introspection.table_names(cursor)):
+            if table.startswith(SKIPPED_PREFIXES):
+                continue
+            description = introspection.get_table_description(cursor, table)
+            text = tuple(field.name for field in description if _field_type(introspection, field) in TEXT_TYPES)
+            tables[table] = (tuple(introspection.get_primary_key_columns(cursor, table) or ()), text)
+    return tables
+
+
+def rows_text(*, table: str, pk_columns: tuple[str, ...], pks: Iterable, using: str) -> list[dict]:
+    """Return {pk columns..., text columns...} of the rows whose primary key is in pks (missing rows are absent)."""
+    primary, text = _columns(using, table)
+    select = (*pk_columns, *(name for name in text if name not in pk_columns))
+    rows = []
+    for chunk in _chunks(pks):
+        where, params = _pk_where(using, pk_columns, chunk)
+        rows += _fetch(using, f"{_select(using, table, select)} WHERE {where}", params, select)
+    return rows
+
+
+def rows_containing(*, table: str, literals: list[str], using: str) -> Iterator[dict]:
+    """Yield every row of table whose text columns contain one of literals (case-insensitive where the collation is)."""
+    primary, text = _columns(using, table)
+    if not text or not literals or not primary:
+        return
+    select = (*primary, *(name for name in text if name not in primary))
+    haystack = _joined(using, text)
+    for start in range(0, len(literals), LITERALS_PER_STATEMENT):
+        part = literals[start : start + LITERALS_PER_STATEMENT]
+        likes = " OR ".join(f"{haystack} LIKE %s ESCAPE '{LIKE_ESCAPE}'" for _ in part)
+        yield from _fetch(using, f"{_select(using, table, select)} WHERE {likes}", ["%" + like_escape(lit) + "%" for lit in part], select)
+
+
+def _columns(using: str, table: str):
+    return text_columns(using=using, database=connections[using].settings_dict["NAME"])[table]
+
+
+def _joined(using: str, columns: tuple[str, ...]) -> str:
+    quote = connections[using].ops.quote_name
+    if connections[using].vendor == "mysql":
+        return f"CONCAT_WS(CHAR(10), {', '.join(quote(name) for name in columns)})"
+    return "(" + " || char(10) || ".join(f"COALESCE({quote(name)}, '')" for name in columns) + ")"
+
+
+def _field_type(introspection, field) -> str:
+    try:
+        return introspection.get_field_type(field.type_code, field)
+    except KeyError:  # a type Django has no field for (e.g. SQLite's mediumblob): not text
+        return ""
+
+
+def _select(using: str, table: str, columns) -> str:
+    quote = connections[using].ops.quote_name
+    return f"SELECT {', '.join(quote(name) for name in columns)} FROM {quote(table)}"
+
+
+def _pk_where(using: str, pk_columns: tuple[str, ...], chunk: list) -> tuple[str, list]:
+    quote = connections[using].ops.quote_name
+    if len(pk_columns) == 1:
+        return f"{quote(pk_columns[0])} IN ({', '.join(['%s'] * len(chunk))})", list(chunk)
+    row = "(" + ", ".join(["%s"] * len(pk_columns)) + ")"
+    names = "(" + ", ".join(quote(name) for name in pk_columns) + ")"
+    return f"{names} IN ({', '.join([row] * len(chunk))})", [part for key in chunk for part in key]
+
+
+def _fetch(using: str, sql: str, params: list, columns) -> list[dict]:
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+def _chunks(values: Iterable, size: int = CHUNK):
+    ordered = list(values)
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]

@@ -1,0 +1,287 @@
+"""Erasing a seeded subject end to end on the shop database (SQLite here, MariaDB in the services pass)."""
+
+import re
+
+import pytest
+from django.db import connections
+
+from privacy.audit.actors import Actor
+from privacy.sources import datamap
+from privacy.sources.erasure.execute import (
+    ErasureBlocked,
+    erasure_plan_open,
+    erasure_plan_prepare,
+    erasure_run,
+    erasure_scan_open,
+    pseudonym_key,
+)
+from privacy.sources.erasure.models import ErasureRun, Problem, Step
+from privacy.sources.magento.eraser import plan_apply
+from retention.models import RetentionHold
+from tests.sources.erasure.helpers import SEEDED_AT, cells, database_dump, erasable_customer, person
+
+pytestmark = pytest.mark.django_db(databases=["default", "magento"])
+OPERATOR = Actor.system("test")
+
+
+def _erase(identity: dict, reference: str = "manual:test"):
+    return erasure_run(reference=reference, identity=identity, actor=OPERATOR, now=SEEDED_AT)
+
+
+def _own_rows(plan) -> set[tuple[str, tuple]]:
+    return {(table.table, _key(pk)) for table in plan.tables for pk in (*table.delete, *table.anonymize, *table.held_pks())}
+
+
+def _key(pk) -> tuple:
+    return pk if isinstance(pk, tuple) else (pk,)
+
+
+def _held_cells(reference: str) -> set[tuple[str, tuple, str]]:
+    """(table, key, column) the holds keep: the held columns of every row retention holds for this erasure."""
+    kept = set()
+    for hold in RetentionHold.objects.filter(request_ref=reference):
+        for column in datamap.table(hold.table).columns:
+            if column.held:
+                kept.add((hold.table, (hold.row_id,), column.name))
+    return kept
+
+
+def test_after_erasure_a_full_dump_holds_no_identifier_of_the_subject_outside_held_rows_and_every_other_row_is_unchanged(shop):
+    # given a customer with several finished orders, and a full dump of the shop
+    customer_id = erasable_customer(min_orders=3)
+    subject = person(customer_id)
+    before = database_dump()
+
+    # when the customer is erased
+    run = _erase({"email": subject.email})
+    after = database_dump()
+
+    # then every row that is not the subject's is byte-for-byte unchanged, and no row appeared
+    own = _own_rows(erasure_plan_open(run))
+    for table, rows in before.items():
+        assert set(after[table]) <= set(rows), table
+        changed = [key for key, row in rows.items() if after[table].get(key, row) != row and (table, key) not in own]
+        assert changed == [], f"{table}: rows of other people changed: {changed[:5]}"
+    # and the subject's e-mail is nowhere; their name, street or phone only in columns a hold keeps
+    held = _held_cells(run.reference)
+    for table, rows in after.items():
+        for key, (names, row) in rows.items():
+            for column, value in zip(names, row):
+                found = _mentions(value, subject)
+                assert "email" not in found, (table, key, column)
+                if (table, key) in own and (table, key, column) not in held:
+                    assert not found, (table, key, column, found)
+    assert run.step == Step.VERIFIED and run.scan["clean"] and run.holds > 0
+
+
+def _mentions(value, subject) -> set[str]:
+    """Which of the subject's identifiers value contains (an oracle independent of the erasure code)."""
+    if not isinstance(value, str):
+        return set()
+    text, digits = value.lower(), re.sub(r"\D", "", value)
+    words = set(re.findall(r"\w+", text))
+    found = {"email"} if subject.email.lower() in text else set()
+    found |= {"name" for part in (subject.firstname, subject.lastname) if part.lower() in words}
+    found |= {"street" for street in subject.streets if street.lower() in text}
+    found |= {"phone" for phone in subject.phones if len(re.sub(r"\D", "", phone)) >= 7 and re.sub(r"\D", "", phone) in digits}
+    return found
+
+
+def test_the_account_can_no_longer_log_in_and_its_sessions_and_grid_row_are_gone(shop):
+    # given an erasable customer
+    customer_id = erasable_customer()
+
+    # when they are erased
+    _erase({"customer_id": customer_id})
+
+    # then the account, its sessions, tokens, visits, addresses and the admin grid rows are gone
+    with connections["magento"].cursor() as cursor:
+        for table, column in (("customer_entity", "entity_id"), ("customer_grid_flat", "entity_id"),
+                              ("persistent_session", "customer_id"), ("oauth_token", "customer_id"),
+                              ("customer_visitor", "customer_id"), ("customer_address_entity", "parent_id"),
+                              ("amazon_customer", "customer_id"), ("sales_order_grid", "customer_id")):  # fmt: skip
+            cursor.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = %s", [customer_id])
+            assert cursor.fetchone()[0] == 0, table
+
+
+def test_kept_orders_share_one_pseudonymous_address_so_accounting_can_still_link_them(shop):
+    # given a customer with several orders
+    customer_id = erasable_customer(min_orders=3)
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("SELECT entity_id FROM sales_order WHERE customer_id = %s", [customer_id])
+        orders = [row[0] for row in cursor.fetchall()]
+
+    # when the customer is erased
+    _erase({"customer_id": customer_id})
+
+    # then the kept orders no longer name the person but all carry the same address on the reserved domain
+    with connections["magento"].cursor() as cursor:
+        marks = ", ".join(["%s"] * len(orders))
+        cursor.execute(f"SELECT DISTINCT customer_email, customer_id FROM sales_order WHERE entity_id IN ({marks})", orders)
+        rows = cursor.fetchall()
+        cursor.execute(f"SELECT DISTINCT customer_email FROM sales_order_grid WHERE entity_id IN ({marks})", orders)
+        grid = cursor.fetchall()
+    assert len(rows) == 1 and rows[0][0].endswith("@anonymized.invalid") and rows[0][1] is None
+    assert list(grid) == [(rows[0][0],)]
+
+
+def test_staff_comments_on_kept_orders_keep_their_text_without_the_subjects_name(shop):
+    # given a customer's order with a staff comment naming them
+    customer_id = erasable_customer()
+    subject = person(customer_id)
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("SELECT entity_id FROM sales_order WHERE customer_id = %s ORDER BY entity_id", [customer_id])
+        order_id = cursor.fetchone()[0]
+        cursor.execute(
+            "INSERT INTO sales_order_status_history (parent_id, is_customer_notified, is_visible_on_front, comment, status, "
+            "created_at, entity_name) VALUES (%s, 0, 0, %s, 'complete', '2026-01-05 10:00:00', 'order')",
+            [order_id, f"{subject.firstname} {subject.lastname} ({subject.email}) asked to leave it at the door."],
+        )
+
+    # when the customer is erased
+    _erase({"customer_id": customer_id})
+
+    # then the comment is still there, with what happened but not who
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("SELECT comment FROM sales_order_status_history WHERE comment LIKE %s", ["%leave it at the door%"])
+        (comment,) = cursor.fetchone()
+    assert comment == "[removed] ([removed]) asked to leave it at the door."
+
+
+def test_holds_are_left_for_retention_with_the_period_counted_from_the_end_of_the_documents_year(shop, settings):
+    # given a French shop (10 years for every document class)
+    settings.RETENTION_JURISDICTION = "fr"
+    customer_id = erasable_customer(min_orders=2)
+
+    # when a customer is erased
+    run = _erase({"customer_id": customer_id})
+
+    # then every kept order row is held until 31 December of its year plus 10
+    holds = RetentionHold.objects.filter(request_ref=run.reference, table="sales_order")
+    with connections["magento"].cursor() as cursor:
+        for hold in holds:
+            cursor.execute("SELECT created_at FROM sales_order WHERE entity_id = %s", [hold.row_id])
+            created = str(cursor.fetchone()[0])
+            assert hold.hold_until.isoformat() == f"{int(created[:4]) + 10}-12-31"
+            assert hold.jurisdiction == "fr" and hold.document_class == "order"
+    assert holds.count() > 0 and run.holds == RetentionHold.objects.filter(request_ref=run.reference).count()
+
+
+def test_an_order_whose_period_has_ended_is_anonymized_completely_and_not_held(shop, settings):
+    # given a customer whose orders are older than the US period of 7 years
+    settings.RETENTION_JURISDICTION = "us"
+    customer_id = erasable_customer()
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("UPDATE sales_order SET created_at = '2015-03-01 10:00:00' WHERE customer_id = %s", [customer_id])
+        cursor.execute("SELECT entity_id FROM sales_order WHERE customer_id = %s", [customer_id])
+        orders = [row[0] for row in cursor.fetchall()]
+
+    # when the customer is erased
+    run = _erase({"customer_id": customer_id})
+
+    # then those orders are not held and their names are anonymized now
+    assert not RetentionHold.objects.filter(request_ref=run.reference, table="sales_order", row_id__in=orders).exists()
+    with connections["magento"].cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT customer_firstname FROM sales_order WHERE entity_id IN ({', '.join(['%s'] * len(orders))})", orders)
+        assert list(cursor.fetchall()) == [("anonymized",)]
+
+
+def test_running_the_same_erasure_again_changes_nothing(shop):
+    # given an erased customer
+    customer_id = erasable_customer()
+    run = _erase({"customer_id": customer_id})
+    after_first = database_dump()
+
+    # when the frozen plan is applied again (a retry after a crash right after the commit) and the
+    # subject is erased again from scratch
+    plan_apply(plan=erasure_plan_open(run), key=pseudonym_key(), using="magento")
+    again = _erase({"customer_id": customer_id}, reference="manual:again")
+
+    # then the shop database is exactly as after the first run
+    assert database_dump() == after_first
+    assert again.summary["totals"]["rows"] == 0
+
+
+def test_a_failure_inside_the_shop_transaction_leaves_the_subject_untouched_and_the_retry_completes(shop):
+    # given a customer, and a database that fails on the fifth statement of the erasure
+    customer_id = erasable_customer(min_orders=3)
+    before = database_dump()
+    statements = []
+
+    def fail_on_fifth(table, kind):
+        statements.append(table)
+        if len(statements) == 5:
+            raise RuntimeError("connection lost")
+
+    # when the erasure runs into it
+    with pytest.raises(RuntimeError):
+        erasure_run(reference="manual:crash", identity={"customer_id": customer_id}, actor=OPERATOR, now=SEEDED_AT,
+                    progress=fail_on_fifth)  # fmt: skip
+
+    # then nothing in the shop changed, the run knows it may have started, and a retry completes it
+    assert database_dump() == before
+    assert ErasureRun.objects.get(reference="manual:crash").step == Step.APPLYING
+    run = erasure_run(reference="manual:crash", identity=None, actor=OPERATOR, now=SEEDED_AT)
+    assert run.step == Step.VERIFIED and run.attempts == 2
+
+
+def test_a_subject_with_an_open_order_is_refused_and_left_untouched(shop):
+    # given a customer whose latest order is still being processed
+    customer_id = erasable_customer()
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("UPDATE sales_order SET state = 'processing' WHERE entity_id = "
+                       "(SELECT MAX(entity_id) FROM sales_order WHERE customer_id = %s)", [customer_id])  # fmt: skip
+    before = database_dump()
+
+    # when the erasure is attempted
+    with pytest.raises(ErasureBlocked) as blocked:
+        _erase({"customer_id": customer_id})
+
+    # then nothing changed and the reason names the open order
+    assert database_dump() == before
+    run = ErasureRun.objects.get(reference="manual:test")
+    assert run.problem == Problem.BLOCKED and run.step == Step.NONE
+    assert "1 open order(s)" in blocked.value.staff_reason
+
+
+def test_the_residual_scan_is_stored_encrypted_and_lists_only_allowed_hits(shop):
+    # given an erased customer
+    customer_id = erasable_customer(min_orders=2)
+    run = _erase({"customer_id": customer_id})
+
+    # when the stored scan is opened
+    scan = erasure_scan_open(run)
+
+    # then it lists hits in held columns only, and the stored copy is a ciphertext
+    assert scan["clean"] and scan["hits"] and all(hit[4] for hit in scan["hits"])
+    assert run.scan_sealed.startswith("pd1.") and "sales_order" not in run.scan_sealed
+
+
+def test_the_dry_run_plan_counts_rows_per_table_and_changes_nothing(shop):
+    # given a customer
+    customer_id = erasable_customer()
+    before = database_dump()
+
+    # when the erasure is only planned
+    plan = erasure_plan_prepare(identity={"customer_id": customer_id}, now=SEEDED_AT)
+
+    # then it deletes the account, holds the orders, and nothing changed
+    assert plan.table("customer_entity").delete == (customer_id,)
+    assert plan.table("sales_order").held and not plan.table("sales_order").delete
+    assert database_dump() == before
+
+
+def test_order_cells_of_the_subject_are_kept_only_in_held_columns(shop):
+    # given an erased customer
+    customer_id = erasable_customer()
+    subject = person(customer_id)
+    before = database_dump()
+    run = _erase({"customer_id": customer_id})
+    after = database_dump()
+
+    # then an order keeps the name (held) but lost the e-mail and the IP address
+    order = next(key for key, (names, row) in before["sales_order"].items() if dict(zip(names, row))["customer_id"] == customer_id)
+    kept = cells(after, "sales_order", order)
+    assert kept["customer_lastname"] == subject.lastname
+    assert kept["remote_ip"] is None and kept["customer_email"].endswith("@anonymized.invalid")
+    assert run.step == Step.VERIFIED
