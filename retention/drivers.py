@@ -99,9 +99,10 @@ class WarnDriver(TableDriver):
         if self.engine.dry_run:
             entry["due"] = entry.get("due", 0) + len(unwarned)
             return
-        warned = notices.warn(connection=self.engine.connection, policy=policy, customer_ids=unwarned)
+        moment = self.engine.context["now"]  # the run's time, so a resumed run dates its notices like the first attempt
+        warned = notices.warn(connection=self.engine.connection, policy=policy, customer_ids=unwarned, now=moment)
         entry["changed"] += len(warned)
-        batch.commit = lambda run, now: notices.record(policy=policy, customer_ids=warned, now=now)
+        batch.commit = lambda run, now: notices.record(policy=policy, customer_ids=warned, now=moment)
 
 
 class NoticeDriver(AppRowsDriver):

@@ -20,7 +20,7 @@ def unwarned(*, policy: RetentionPolicy, customer_ids: list[int]) -> list[int]:
     return [customer_id for customer_id in customer_ids if customer_id not in warned]
 
 
-def warn(*, connection, policy: RetentionPolicy, customer_ids: list[int]) -> list[int]:
+def warn(*, connection, policy: RetentionPolicy, customer_ids: list[int], now) -> list[int]:
     """E-mail each customer with an address; return the ids warned (the addresses are never stored or logged)."""
     if not customer_ids:
         return []
@@ -30,7 +30,7 @@ def warn(*, connection, policy: RetentionPolicy, customer_ids: list[int]) -> lis
             "AND email IS NOT NULL AND email <> ''"
         )
         recipients = cursor.fetchall()
-    close_date = timezone.localdate() + timedelta(days=policy.notice_days)
+    close_date = timezone.localdate(now) + timedelta(days=policy.notice_days)
     for _customer_id, email, firstname in recipients:
         context = {
             "name": firstname, "shop_name": settings.PRIVACY_SHOP_NAME, "years": policy.age_days // 365,

@@ -274,5 +274,6 @@ def _unlink(table, column: str, path, where) -> Step:
     mapped = table.column_map.get(column)
     strategy = str(mapped.strategy) if mapped is not None and mapped.strategy in ("null", "zero") else "null"
     return Step(
-        table=table.name, pk=table.pk[0], action="anonymize", path=path, strategies=((column, strategy, ()),), where=where
+        table=table.name, pk=table.pk[0], action="anonymize", path=path, strategies=((column, strategy, ()),),
+        namespace=table.name, where=where,
     )

@@ -109,6 +109,7 @@ def _context(run: RetentionRun) -> dict:
     cutoffs = run.cutoffs
     return {
         "policy": run.policy,
+        "now": run.created_at,
         "today": date.fromisoformat(cutoffs["today"]) if "today" in cutoffs else None,
         "warned_before": datetime.fromisoformat(cutoffs["warned_before"]) if "warned_before" in cutoffs else None,
     }

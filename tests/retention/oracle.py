@@ -53,17 +53,17 @@ def expected_after_orders_policy(before: dict, *, key: str, cutoffs: dict = CUTO
     for table, step in steps.items():
         for pk, row in expected.get(table, {}).items():
             if order_of(table, row, before, gift_owner) in due:
-                _anonymize(row, table=table, step=step, key=key, using=using, seed=pk[0])
+                anonymize_row(row, table=table, step=step, key=key, using=using, seed=pk[0])
                 touched.setdefault(table, set()).add(pk)
     async_step = plans.table_step("amazon_payv2_async")
     for pk, row in expected["amazon_payv2_async"].items():
         if row["created_at"] < cutoffs["order"] and "-" in (row["pending_id"] or ""):
-            _anonymize(row, table="amazon_payv2_async", step=async_step, key=key, using=using, seed=pk[0])
+            anonymize_row(row, table="amazon_payv2_async", step=async_step, key=key, using=using, seed=pk[0])
             touched.setdefault("amazon_payv2_async", set()).add(pk)
     return expected, touched
 
 
-def _anonymize(row: dict, *, table: str, step, key: str, using: str, seed) -> None:
+def anonymize_row(row: dict, *, table: str, step, key: str, using: str, seed) -> None:
     live = table_columns(connections[using], table)
     for name, strategy, json_keys in step.strategies:
         if name in live:

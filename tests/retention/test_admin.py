@@ -1,0 +1,63 @@
+"""Retention in the staff console: editable, validated and audited policies; read-only runs and holds."""
+
+import pytest
+from django.urls import reverse
+
+from privacy.audit.selectors import audit_events_for_target
+from retention.models import RetentionPolicy
+
+pytestmark = pytest.mark.django_db(databases=["default", "magento"])
+
+
+def _form(policy: RetentionPolicy, **changes) -> dict:
+    fields = ("name", "plan", "action", "data_category", "legal_basis", "description", "schedule", "batch_size")
+    data = {field: getattr(policy, field) for field in fields}
+    data.update(age_days=policy.age_days or "", notice_days=policy.notice_days or "", enabled="on")
+    return {**data, **changes}
+
+
+def test_staff_change_a_policy_age_and_the_change_is_audited(admin_client):
+    # given
+    policy = RetentionPolicy.objects.get(name="guest-carts-delete")
+    # when
+    response = admin_client.post(reverse("admin:retention_retentionpolicy_change", args=[policy.pk]), _form(policy, age_days=60))
+    # then
+    assert response.status_code == 302
+    assert RetentionPolicy.objects.get(pk=policy.pk).age_days == 60
+    events = audit_events_for_target(target_type="retention_policy", target_id="guest-carts-delete")
+    assert [event.action for event in events] == ["retention.setting_changed"]
+
+
+def test_a_bad_cron_schedule_is_refused_with_the_expected_form(admin_client):
+    # given
+    policy = RetentionPolicy.objects.get(name="guest-carts-delete")
+    # when
+    response = admin_client.post(
+        reverse("admin:retention_retentionpolicy_change", args=[policy.pk]), _form(policy, schedule="daily")
+    )
+    # then
+    assert response.status_code == 200
+    assert "minute hour day-of-month month day-of-week" in response.content.decode()
+    assert RetentionPolicy.objects.get(pk=policy.pk).schedule == "0 3 * * *"
+
+
+def test_run_now_from_the_policy_list_runs_the_policy_as_the_staff_member(admin_client, magento_schema, django_capture_on_commit_callbacks):
+    # given
+    policy = RetentionPolicy.objects.get(name="visitor-sessions-purge")
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:retention_retentionpolicy_changelist"), {"action": "dry_run_now", "_selected_action": [policy.pk]}
+        )
+    # then
+    run = policy.runs.get()
+    assert run.dry_run and run.state == "completed" and run.started_by.startswith("staff:")
+
+
+@pytest.mark.parametrize("model", ["retentionrun", "retentionhold"])
+def test_runs_and_holds_cannot_be_added_or_edited_in_the_console(admin_client, model):
+    # when
+    response = admin_client.get(reverse(f"admin:retention_{model}_add"))
+    # then
+    assert response.status_code == 403
+    assert admin_client.get(reverse(f"admin:retention_{model}_changelist")).status_code == 200
