@@ -1,9 +1,12 @@
 """The simulator filled from the shop's Magento database answers with the buyers the shop knows."""
 
+from datetime import timedelta
+
 import pytest
 
 from privacy.sources.amazon_pay import AmazonPayNotFound
 from privacy.sources.amazon_pay.simulator.magento import guest_buyer_id, simulator_state_from_magento
+from privacy.sources.magento.amazon_references import amazon_pay_references
 from tests.sources.amazon_pay.builders import client_for
 from tests.sources.magento.amazon_shop import (
     ADA_BUYER_ID,
@@ -14,6 +17,7 @@ from tests.sources.magento.amazon_shop import (
 )
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
+DAYS_31 = timedelta(days=31)
 
 
 @pytest.fixture
@@ -71,3 +75,28 @@ def test_refund_and_charge_of_the_shop_are_consistent(shop_simulator, amazon_pay
 def test_reference_the_shop_never_had_is_not_found(shop_simulator, amazon_pay_keys):
     with client_for(shop_simulator, amazon_pay_keys) as client, pytest.raises(AmazonPayNotFound):
         client.charge_permission_get(charge_permission_id="S01-9999999-9999999")
+
+
+def test_seeded_shop_permissions_answer_with_each_orders_buyer(seeded_magento, amazon_pay_simulator, amazon_pay_keys):
+    references = amazon_pay_references().charge_permissions
+    amazon_pay_simulator.state = simulator_state_from_magento(apply_retention=False)
+
+    with client_for(amazon_pay_simulator, amazon_pay_keys) as client:
+        answers = [client.charge_permission_get(charge_permission_id=ref.charge_permission_id) for ref in references]
+
+    assert references
+    assert [(a.buyer.email, a.buyer.name) for a in answers] == [
+        (ref.email, f"{ref.firstname} {ref.lastname}"[:50]) for ref in references
+    ]
+    assert [a.merchant_reference_id for a in answers] == [ref.increment_id for ref in references]
+
+
+def test_seeded_orders_older_than_30_days_show_no_buyer_details(seeded_magento, amazon_pay_simulator, amazon_pay_keys):
+    old = [ref for ref in amazon_pay_references().charge_permissions if ref.created_at < seeded_magento.as_of - DAYS_31]
+    amazon_pay_simulator.state = simulator_state_from_magento()
+
+    with client_for(amazon_pay_simulator, amazon_pay_keys) as client:
+        answers = [client.charge_permission_get(charge_permission_id=ref.charge_permission_id) for ref in old]
+
+    assert old
+    assert all(answer.buyer is None and answer.shipping_address is None for answer in answers)

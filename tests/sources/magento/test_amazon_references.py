@@ -1,8 +1,10 @@
+import json
 from decimal import Decimal
 
 import pytest
 
 from privacy.sources.magento.amazon_references import amazon_pay_references, charge_permission_id_of
+from privacy.sources.magento.models import SalesOrderPayment, SalesPaymentTransaction
 from tests.sources.magento.amazon_shop import (
     ADA_BUYER_ID,
     ADA_PERMISSION,
@@ -74,3 +76,22 @@ def test_shop_without_amazon_pay_orders_has_no_references(magento_schema):
 
 def test_charge_permission_id_is_the_first_three_segments_of_a_transaction_id():
     assert charge_permission_id_of("S01-5105180-3221187-C056351-capture") == "S01-5105180-3221187"
+
+
+def test_every_amazon_reference_the_seeder_wrote_is_read_and_nothing_else(seeded_magento):
+    payments = SalesOrderPayment.objects.filter(method="amazon_payment_v2").values_list("additional_information")
+    transactions = SalesPaymentTransaction.objects.filter(payment__method="amazon_payment_v2")
+
+    references = amazon_pay_references()
+
+    expected_permissions = {json.loads(info).get("charge_permission_id") for (info,) in payments} - {None}
+    assert expected_permissions, "the seeded shop has Amazon Pay orders"
+    assert {ref.charge_permission_id for ref in references.charge_permissions} == expected_permissions
+    assert {ref.charge_id for ref in references.charges} == set(
+        transactions.filter(txn_type="authorization", txn_id__regex=r"-C[0-9]{6}$").values_list("txn_id", flat=True)
+    )
+    assert {ref.refund_id for ref in references.refunds} == set(
+        transactions.filter(txn_type="refund").values_list("txn_id", flat=True)
+    )
+    assert sorted(ref.customer_id for ref in references.buyers) == seeded_magento.amazon_customer_ids
+    assert all(ref.charge_permission_id == charge_permission_id_of(ref.charge_id) for ref in references.charges)
