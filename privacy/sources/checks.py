@@ -1,9 +1,9 @@
 """System check: does the data map classify everything in the shop database that looks personal?
 
 Shops run extensions, and an extension's table of e-mails would otherwise escape every export
-and erasure. Like Django's own database checks it talks to a database, so it runs with
-`python manage.py check --database magento` (and during `migrate` of that alias), not on every
-command.
+and erasure. It runs with every `manage.py check` (and at the start of runserver and other
+commands) and costs one information_schema query; it never stops a command, and an unreachable
+shop database gives a warning instead of a crash.
 
 - privacydesk.W001: a table the map neither maps nor lists as not personal has a text column
   that looks personal (or a customer_id column).
@@ -14,10 +14,11 @@ command.
 
 import re
 
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Warning, register
 from django.db import DatabaseError, connections
 
 from privacy.sources import datamap
+from privacy.sources.magento.finder import table_columns
 
 ALIAS = "magento"
 TEXT_FIELDS = {"CharField", "TextField"}
@@ -38,16 +39,18 @@ def looks_personal(column: str) -> bool:
     return bool(PERSONAL_PARTS.search(name)) or bool(PERSONAL_WORDS & set(name.split("_")))
 
 
-@register(Tags.database)
-def check_magento_coverage(app_configs=None, databases=None, **kwargs):
-    if not databases or ALIAS not in databases:
-        return []
+@register()
+def check_magento_coverage(app_configs=None, **kwargs):
     return coverage_warnings(connection=connections[ALIAS])
 
 
 def coverage_warnings(*, connection) -> list[Warning]:
     try:
-        columns = _text_columns(connection)
+        columns = {
+            table: ([name for name, text in described if text], [name for name, _ in described])
+            for table, described in table_columns(connection=connection).items()
+            if table not in DJANGO_BOOKKEEPING
+        }
     except DatabaseError as error:
         return [
             Warning(
@@ -58,29 +61,11 @@ def coverage_warnings(*, connection) -> list[Warning]:
                 id="privacydesk.W003",
             )
         ]
-    warnings = [_missing(entry.name) for entry in datamap.TABLES if entry.name not in columns and not entry.optional]
+    missing = [entry.name for entry in datamap.TABLES if entry.name not in columns and not entry.optional]
+    warnings = [_missing(missing)] if missing else []
     for table, (text, all_columns) in sorted(columns.items()):
         warnings += _unclassified(table, text, all_columns)
     return warnings
-
-
-def _text_columns(connection) -> dict[str, tuple[list[str], list[str]]]:
-    """Return {table: (text column names, all column names)} as the database describes them."""
-    introspection = connection.introspection
-    result = {}
-    with connection.cursor() as cursor:
-        for table in set(introspection.table_names(cursor)) - DJANGO_BOOKKEEPING:
-            description = introspection.get_table_description(cursor, table)
-            text = [field.name for field in description if _field_type(introspection, field) in TEXT_FIELDS]
-            result[table] = (text, [field.name for field in description])
-    return result
-
-
-def _field_type(introspection, field) -> str:
-    try:
-        return introspection.get_field_type(field.type_code, field)
-    except KeyError:  # a type Django has no field for (e.g. SQLite's mediumblob)
-        return ""
 
 
 def _unclassified(table: str, text: list[str], all_columns: list[str]) -> list[Warning]:
@@ -111,10 +96,11 @@ def _unclassified(table: str, text: list[str], all_columns: list[str]) -> list[W
     ]
 
 
-def _missing(table: str) -> Warning:
+def _missing(tables: list[str]) -> Warning:
+    listed = ", ".join(tables[:8]) + (f" and {len(tables) - 8} more" if len(tables) > 8 else "")
     return Warning(
-        f"The data map names Magento table {table!r}, which the shop database does not have.",
-        hint="Check that MAGENTO_DATABASE_URL names the shop's database; if the shop lacks the module, mark the "
-        "table optional in the data map.",
-        obj=table, id="privacydesk.W004",
+        f"The shop database lacks {len(tables)} table(s) the data map names: {listed}.",
+        hint="Check that MAGENTO_DATABASE_URL names the shop's database; if the shop lacks a module, mark its "
+        "tables optional in the data map.",
+        id="privacydesk.W004",
     )

@@ -9,6 +9,10 @@ from privacy.sources.checks import check_magento_coverage, coverage_warnings, lo
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
 
 
+def _sqlite_settings(path) -> dict:
+    return {**connections["magento"].settings_dict, "ENGINE": "django.db.backends.sqlite3", "NAME": str(path), "OPTIONS": {}}
+
+
 @pytest.fixture
 def extension_table():
     """An extension's table of loyalty members, created in the test shop and dropped afterwards."""
@@ -24,20 +28,23 @@ def test_the_projects_magento_schema_raises_no_coverage_warning(magento_schema):
 
 
 def test_an_unmapped_extension_table_with_an_email_column_is_flagged(magento_schema, extension_table):
-    warnings = check_magento_coverage(databases=["magento"])
+    warnings = check_magento_coverage()
     assert [(w.id, w.obj) for w in warnings] == [("privacydesk.W001", "loyalty_member")]
     assert "member_email" in warnings[0].msg
 
 
-def test_the_check_runs_only_when_asked_for_the_magento_database():
-    assert check_magento_coverage(databases=None) == []
-    assert check_magento_coverage(databases=["default"]) == []
+def test_a_shop_database_without_the_magento_tables_gets_one_warning_listing_them(tmp_path):
+    empty = SqliteWrapper({**_sqlite_settings(tmp_path / "empty.db")}, alias="empty")
+    try:
+        warnings = coverage_warnings(connection=empty)
+    finally:
+        empty.close()
+    assert [w.id for w in warnings] == ["privacydesk.W004"] and "customer_entity" in warnings[0].msg
 
 
 def test_an_unreachable_magento_database_gives_a_warning_instead_of_a_crash(tmp_path):
     # given a Magento connection whose SQLite file cannot be opened
-    settings_dict = {**connections["magento"].settings_dict, "NAME": str(tmp_path / "no" / "such.db"), "OPTIONS": {}}
-    unreachable = SqliteWrapper({**settings_dict, "ENGINE": "django.db.backends.sqlite3"}, alias="broken")
+    unreachable = SqliteWrapper(_sqlite_settings(tmp_path / "no" / "such.db"), alias="broken")
     # when the coverage is checked, then a warning says so
     try:
         assert [w.id for w in coverage_warnings(connection=unreachable)] == ["privacydesk.W003"]

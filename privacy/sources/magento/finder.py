@@ -32,6 +32,32 @@ def table_names(*, using: str) -> set[str]:
     return set(connections[using].introspection.table_names())
 
 
+TEXT_TYPES = {"char", "varchar", "tinytext", "text", "mediumtext", "longtext"}
+
+
+def table_columns(*, connection) -> dict[str, list[tuple[str, bool]]]:
+    """Return {table: [(column, holds text)]} for every table of the database behind connection.
+
+    One information_schema query on MySQL/MariaDB (a shop has hundreds of tables); SQLite's own
+    table descriptions otherwise.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "mysql":
+            cursor.execute(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns"
+                " WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position"
+            )
+            result: dict[str, list[tuple[str, bool]]] = {}
+            for table, column, data_type in cursor.fetchall():
+                result.setdefault(table, []).append((column, data_type.lower() in TEXT_TYPES))
+            return result
+        introspection = connection.introspection
+        return {
+            table: [(field.name, field.type_code.split("(")[0].lower() in TEXT_TYPES) for field in introspection.get_table_description(cursor, table)]
+            for table in introspection.table_names(cursor)
+        }
+
+
 def _select(using: str, table: str, columns: Iterable[str]) -> str:
     return f"SELECT {', '.join(quote(using, name) for name in columns)} FROM {quote(using, table)}"
 
