@@ -187,3 +187,35 @@ def test_an_agent_without_the_signed_permission_is_refused():
     with pytest.raises(ValidationError) as refused:
         submit(agent=agent)
     assert "signed permission" in refused.value.message_dict["agent_document"][0]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_submissions_open_one_request_and_link_the_other():
+    import threading
+
+    from django.db import connection as main_connection, connections
+
+    # given two requesters' browsers sending the same request at the same moment
+    barrier, results, errors = threading.Barrier(2), [], []
+
+    def send():
+        try:
+            barrier.wait()
+            results.append(submit(email="race@example.com", kind="export"))
+        except Exception as error:  # reported below: a thread's failure must fail the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    # then exactly one is open and the other is linked to it as a duplicate
+    assert not errors and main_connection.vendor == "postgresql"
+    rows = list(PrivacyRequest.objects.filter(email_index=email_index("race@example.com")).order_by("pk"))
+    assert [row.state for row in rows] == ["awaiting_verification", "cancelled"]
+    assert rows[1].duplicate_of_id == rows[0].pk
