@@ -17,7 +17,7 @@ from privacy.sources.base import Finding, Seed, Subject, SubjectLookupError, cha
 from privacy.sources.datamap import ByAmazonBuyer, ByCustomer, ByEmail, ByParent, Index, Table
 from privacy.sources.magento import finder
 
-MAX_IDENTITY_ROUNDS = 4
+MAX_IDENTITY_ROUNDS = 8  # each round follows one more hop (e-mail -> account -> buyer id -> account ...)
 AMAZON_BUYER_PREFIX = "amzn1.account."
 
 
@@ -111,18 +111,24 @@ def _guest_order(seed: Seed, *, using: str) -> set[int]:
 
 
 def _identity_closure(ids: dict[type, set], *, using: str) -> None:
-    """Grow ids through the account tables until no new customer id, e-mail or buyer id appears."""
+    """Grow ids through the account tables until no new customer id, e-mail or buyer id appears.
+
+    Each round looks up only the values the previous rounds have not asked about.
+    """
     tables = [entry for entry in datamap.TABLES if entry.identifies]
+    asked: dict[type, set] = {kind: set() for kind in ids}
     for _ in range(MAX_IDENTITY_ROUNDS):
-        before = sum(len(values) for values in ids.values())
+        new = {kind: values - asked[kind] for kind, values in ids.items()}
+        if not any(new.values()):
+            return
+        for kind, values in new.items():
+            asked[kind] |= values
+        probe = Subject(seed=Seed(), emails=frozenset(new[ByEmail]), customer_ids=frozenset(new[ByCustomer]),
+                        amazon_buyer_ids=frozenset(new[ByAmazonBuyer]))  # fmt: skip
         for entry in tables:
-            probe = Subject(seed=Seed(), emails=frozenset(ids[ByEmail]), customer_ids=frozenset(ids[ByCustomer]),
-                            amazon_buyer_ids=frozenset(ids[ByAmazonBuyer]))  # fmt: skip
             for row in _Walk(probe, using=using).linked_rows(entry).values():
                 for link in entry.links:
                     _harvest(ids, link, row[link.column])
-        if sum(len(values) for values in ids.values()) == before:
-            return
 
 
 def _harvest(ids: dict[type, set], link, value) -> None:
