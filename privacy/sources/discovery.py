@@ -41,7 +41,7 @@ def subject_identify(
         ByAmazonBuyer: {seed.amazon_buyer_id} if seed.amazon_buyer_id else set(),
     }
     orders = _guest_order(seed, using=using) if seed.order_increment_id else set()
-    _identity_closure(ids, using=using)
+    ids[ByCustomer] = _identity_closure(ids, using=using)  # only the accounts that exist
     probe = Subject(seed=seed, emails=frozenset(ids[ByEmail]), customer_ids=frozenset(ids[ByCustomer]))
     walk = _Walk(probe, using=using)
     orders |= set(walk.linked_rows(datamap.table("sales_order")))
@@ -110,17 +110,19 @@ def _guest_order(seed: Seed, *, using: str) -> set[int]:
     return matching
 
 
-def _identity_closure(ids: dict[type, set], *, using: str) -> None:
+def _identity_closure(ids: dict[type, set], *, using: str) -> set[int]:
     """Grow ids through the account tables until no new customer id, e-mail or buyer id appears.
 
-    Each round looks up only the values the previous rounds have not asked about.
+    Each round looks up only the values the previous rounds have not asked about. Returns the
+    customer ids of the account rows found.
     """
     tables = [entry for entry in datamap.TABLES if entry.identifies]
     asked: dict[type, set] = {kind: set() for kind in ids}
+    accounts: set[int] = set()
     for _ in range(MAX_IDENTITY_ROUNDS):
         new = {kind: values - asked[kind] for kind, values in ids.items()}
         if not any(new.values()):
-            return
+            break
         for kind, values in new.items():
             asked[kind] |= values
         probe = Subject(seed=Seed(), emails=frozenset(new[ByEmail]), customer_ids=frozenset(new[ByCustomer]),
@@ -129,6 +131,9 @@ def _identity_closure(ids: dict[type, set], *, using: str) -> None:
             for row in _Walk(probe, using=using).linked_rows(entry).values():
                 for link in entry.links:
                     _harvest(ids, link, row[link.column])
+                    if isinstance(link, ByCustomer):
+                        accounts.add(row[link.column])
+    return accounts
 
 
 def _harvest(ids: dict[type, set], link, value) -> None:

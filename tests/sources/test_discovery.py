@@ -142,10 +142,11 @@ def test_a_malformed_identity_is_refused_naming_the_field(identity, field):
     assert refused.value.field == field
 
 
-def test_an_unknown_email_finds_nothing():
+def test_an_unknown_email_or_customer_id_finds_nothing():
     with seeded_shop(seed=16):
-        subject, findings = _discover(email="nobody@nowhere.example")
-        assert not subject.found and findings == []
+        for identity in ({"email": "nobody@nowhere.example"}, {"customer_id": 999_999}):
+            subject, findings = _discover(**identity)
+            assert not subject.found and subject.customer_ids == set() and findings == []
 
 
 @pytest.mark.mariadb
