@@ -10,6 +10,4 @@ SUBCOMMANDS = {
     "show": "requests_app.cli.show",
     "discover": "privacy.sources.cli.discover",
     "locator-sync": "privacy.sources.cli.locator_sync",
-    "discover": "privacy.sources.cli.discover",
-    "locator-sync": "privacy.sources.cli.locator_sync",
 }
