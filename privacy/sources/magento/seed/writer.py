@@ -22,7 +22,7 @@ from django.db import connections, transaction
 
 from privacy.sources.magento.schema import schema_tables
 
-MYSQL_SESSION = "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO'), foreign_key_checks = 0, unique_checks = 0"
+MYSQL_SESSION = "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO'), foreign_key_checks = 0, unique_checks = 0, time_zone = '+00:00'"
 # Magento's admin website and store have id 0 (NO_AUTO_VALUE_ON_ZERO keeps it); the generator guarantees
 # keys and uniqueness, so MySQL may skip per-row checks. SQLite keeps checking both, which the test suite relies on.
 
