@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from privacy.audit import events
 from privacy.crypto import email_index, normalize_email
@@ -88,14 +89,14 @@ def _received_at_clean(received_at, *, channel: str, now: datetime) -> datetime:
     if received_at is None:
         return now
     if channel not in STAFF_CHANNELS:
-        raise ValidationError({"received_at": "Only staff entry (e-mail, phone, post) may give a receipt date."})
+        raise ValidationError({"received_at": _("Only staff entry (e-mail, phone, post) may give a receipt date.")})
     if isinstance(received_at, datetime):
         if timezone.is_naive(received_at):
-            raise ValidationError({"received_at": "Give a time zone with the receipt time, or just the date."})
+            raise ValidationError({"received_at": _("Give a time zone with the receipt time, or just the date.")})
     else:
         received_at = now if received_at == timezone.localdate(now) else clock.start_of_day(received_at)
     if received_at > now:
-        raise ValidationError({"received_at": "The receipt date is in the future: give the day the request arrived."})
+        raise ValidationError({"received_at": _("The receipt date is in the future: give the day the request arrived.")})
     return received_at
 
 
@@ -108,11 +109,11 @@ def _input_check(*, kind, email, jurisdiction, channel, received_at, name, detai
     except ValidationError as error:
         errors |= {field: messages[0] for field, messages in error.message_dict.items()}
     if not _is_email(email):
-        errors["email"] = "Enter a valid e-mail address, e.g. name@example.com."
+        errors["email"] = _("Enter a valid e-mail address, e.g. name@example.com.")
     if len(name) > MAX_NAME:
-        errors["name"] = f"The name is longer than {MAX_NAME} characters: shorten it."
+        errors["name"] = _("The name is longer than %(max)s characters: shorten it.") % {"max": MAX_NAME}
     if details is not None and (not isinstance(details, dict) or len(json.dumps(details)) > MAX_DETAILS_BYTES):
-        errors["details"] = f"Details must be an object of at most {MAX_DETAILS_BYTES} bytes as JSON."
+        errors["details"] = _("Details must be an object of at most %(max)s bytes as JSON.") % {"max": MAX_DETAILS_BYTES}
     if agent is not None:
         errors |= _agent_errors(agent)
     if errors:
@@ -123,7 +124,9 @@ def _input_check(*, kind, email, jurisdiction, channel, received_at, name, detai
 def _choice_errors(**values) -> dict:
     choices = {"kind": Kind, "jurisdiction": Jurisdiction, "channel": Channel}
     return {
-        field: f"Unknown {field} {value!r}: use one of {', '.join(choices[field].values)}."
+        field: _("Unknown %(field)s %(value)r: use one of %(choices)s.") % {
+            "field": field, "value": value, "choices": ", ".join(choices[field].values)
+        }
         for field, value in values.items() if value not in choices[field].values
     }
 
@@ -131,20 +134,22 @@ def _choice_errors(**values) -> dict:
 def _factor_errors(order_number: str, postcode: str) -> dict:
     if bool(order_number.strip()) != bool(postcode.strip()):
         missing = "postcode" if order_number.strip() else "order_number"
-        return {missing: "Give both the order number and its billing postcode, or neither."}
+        return {missing: _("Give both the order number and its billing postcode, or neither.")}
     if max(len(order_number), len(postcode)) > MAX_FACTOR:
-        return {"order_number": f"Order number and postcode are at most {MAX_FACTOR} characters each."}
+        return {"order_number": _("Order number and postcode are at most %(max)s characters each.") % {"max": MAX_FACTOR}}
     return {}
 
 
 def _agent_errors(agent: AgentSubmission) -> dict:
     errors = {}
     if not _is_email(agent.email):
-        errors["agent_email"] = "Enter the agent's valid e-mail address, e.g. agent@example.com."
+        errors["agent_email"] = _("Enter the agent's valid e-mail address, e.g. agent@example.com.")
     if not agent.document:
-        errors["agent_document"] = "An agent must upload the consumer's signed permission."
+        errors["agent_document"] = _("An agent must upload the consumer's signed permission.")
     elif len(agent.document) > settings.PRIVACY_AGENT_DOCUMENT_MAX_BYTES:
-        errors["agent_document"] = f"The permission file is larger than {settings.PRIVACY_AGENT_DOCUMENT_MAX_BYTES} bytes."
+        errors["agent_document"] = _("The permission file is larger than %(max)s bytes.") % {
+            "max": settings.PRIVACY_AGENT_DOCUMENT_MAX_BYTES
+        }
     return errors
 
 

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from privacy.audit import events
 from privacy.audit.actors import Actor
@@ -18,7 +18,7 @@ from requests_app.services.common import (
 )
 from requests_app.states import State, transition_check
 
-INVALID_LINK = "This link is not valid. Use the newest link we e-mailed you, or submit your request again."
+INVALID_LINK = gettext_lazy("This link is not valid. Use the newest link we e-mailed you, or submit your request again.")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def token_find(*, token: str, purpose: str, now: datetime, lock: bool = False) -
         rows = VerificationToken.objects.select_related("request").filter(purpose=purpose, pk=parts[0])
         row = (rows.select_for_update(of=("self",)) if lock else rows).first()
     if row is None or not tokens.secret_matches(parts[1], row.token_hash):
-        raise VerificationFailed(_(INVALID_LINK))
+        raise VerificationFailed(str(INVALID_LINK))
     if row.used_at is not None:
         raise VerificationFailed(_("This link was already used. Each link works once."))
     if row.locked_at is not None:

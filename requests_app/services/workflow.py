@@ -9,6 +9,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from privacy.audit import events
 from requests_app import clock, deadlines, sealing
@@ -25,9 +26,9 @@ MAX_TEXT = 10_000
 def _text_required(field: str, value: str, *, what: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise ValidationError({field: f"Give {what}."})
+        raise ValidationError({field: _("Give %(what)s.") % {"what": what}})
     if len(value) > MAX_TEXT:
-        raise ValidationError({field: f"Keep {what} under {MAX_TEXT} characters."})
+        raise ValidationError({field: _("Keep %(what)s under %(max)s characters.") % {"what": what, "max": MAX_TEXT}})
     return value
 
 
@@ -63,9 +64,11 @@ def privacy_request_deny(
 
     permission_require(by, PERM_WORK)
     if reason not in DenialReason.values:
-        raise ValidationError({"reason": f"Unknown denial reason {reason!r}: use one of {', '.join(DenialReason.values)}."})
+        raise ValidationError({"reason": _("Unknown denial reason %(reason)r: use one of %(choices)s.") % {
+            "reason": reason, "choices": ", ".join(DenialReason.values)
+        }})
     if reason == DenialReason.OTHER:
-        explanation = _text_required("explanation", explanation, what="an explanation for the requester")
+        explanation = _text_required("explanation", explanation, what=_("an explanation for the requester"))
     now = now or timezone.now()
     with transaction.atomic():
         privacy_request = request_lock(privacy_request.pk)
@@ -85,7 +88,7 @@ def privacy_request_extend(
     from requests_app import tasks
 
     permission_require(by, PERM_WORK)
-    reason = _text_required("reason", reason, what="the reason for the extension (it is sent to the requester)")
+    reason = _text_required("reason", reason, what=_("the reason for the extension (it is sent to the requester)"))
     now = now or timezone.now()
     with transaction.atomic():
         privacy_request = request_lock(privacy_request.pk)
@@ -117,7 +120,9 @@ def privacy_request_assign(*, privacy_request: PrivacyRequest, assignee, by, now
     """Give the request to assignee (a staff user who may work requests), or to nobody with None."""
     permission_require(by, PERM_WORK)
     if assignee is not None and not (assignee.is_active and assignee.is_staff and assignee.has_perm(PERM_WORK)):
-        raise ValidationError({"assignee": f"{assignee.get_username()} cannot work requests: pick an active staff agent."})
+        raise ValidationError({"assignee": _("%(user)s cannot work requests: pick an active staff agent.") % {
+            "user": assignee.get_username()
+        }})
     with transaction.atomic():
         privacy_request = request_lock(privacy_request.pk)
         privacy_request.assignee = assignee
@@ -142,7 +147,7 @@ def privacy_request_cancel(*, privacy_request: PrivacyRequest, by, reason: str =
 def privacy_request_note_add(*, privacy_request: PrivacyRequest, body: str, by, now: datetime | None = None) -> RequestNote:
     """Add an internal note: staff only, never shown to the requester."""
     permission_require(by, PERM_WORK)
-    body = _text_required("body", body, what="the text of the note")
+    body = _text_required("body", body, what=_("the text of the note"))
     with transaction.atomic():
         note = RequestNote.objects.create(
             request=privacy_request, body_sealed=sealing.seal_text(privacy_request.pk, "note", body),
@@ -166,7 +171,7 @@ def privacy_request_mark_needs_attention(
 ) -> PrivacyRequest:
     """Flag the request for a person with reason (a failed stage, a blocked link, a doubt raised by staff)."""
     permission_require(by, PERM_WORK)
-    reason = _text_required("reason", reason, what="the reason it needs attention")
+    reason = _text_required("reason", reason, what=_("the reason it needs attention"))
     with transaction.atomic():
         privacy_request = request_lock(privacy_request.pk)
         attention_record(privacy_request, reason=reason, by=by, now=now or timezone.now())
@@ -182,8 +187,8 @@ def privacy_request_retry(
     with transaction.atomic():
         privacy_request = request_lock(privacy_request.pk)
         if privacy_request.state != State.NEEDS_ATTENTION:
-            raise ValidationError({"state": f"Request {privacy_request.pk} is {privacy_request.state}: only requests "
-                                            "needing attention can be retried."})
+            raise ValidationError({"state": _("Request %(pk)s is %(state)s: only requests needing attention can be "
+                                              "retried.") % {"pk": privacy_request.pk, "state": privacy_request.state}})
         target = privacy_request.attention_from_state or State.RECEIVED
         privacy_request.attention_from_state, privacy_request.attention_reason_sealed = "", ""
         state_move(privacy_request, target, now=now, fields=("attention_from_state", "attention_reason_sealed"))
