@@ -57,8 +57,14 @@ def chromium():
     # async-safety check mistakes for async code: lift the check only while the browser lives.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # With a loop running, Django's thread-critical connection store switches to per-context
+    # storage and would hand this thread fresh connections, losing the test database's
+    # serialized contents (serialized_rollback) and pytest-django's set-up: keep the originals.
+    originals = {alias: connections[alias] for alias in connections}
     try:
         with sync_playwright() as playwright:
+            for alias, connection in originals.items():
+                setattr(connections._connections, alias, connection)
             browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
             yield browser
             browser.close()
@@ -99,7 +105,10 @@ def staff_page(request, chromium, site_url, screens):
     yield browser_page
     if _failed(request):
         screens.capture("failure-staff", page=browser_page)
+    unshot = screens.unshot(tab=browser_page)
     context.close()
+    if unshot:
+        pytest.fail(f"the staff tab loaded more pages than it captured; loaded: {'; '.join(unshot)}", pytrace=False)
 
 
 def _failed(request) -> bool:
@@ -108,32 +117,43 @@ def _failed(request) -> bool:
 
 
 class Screens:
-    """Numbered full-page screenshots of one test, and the pages it still owes a screenshot."""
+    """Numbered full-page screenshots of one test, and a check that every page it loaded was captured.
+
+    Load events can arrive just after a screenshot of the very page they announce, so the check
+    compares counts at the end of the test: the documents each tab loaded against the distinct
+    documents (told apart by `performance.timeOrigin`) that were captured in it.
+    """
 
     def __init__(self, page, directory: Path):
         self.page = page
         self.directory = directory
         self.taken: list[Path] = []
-        self.loaded: dict = {}  # page -> URLs loaded since its last screenshot
-        self.missed: list[str] = []
+        self.loads: dict = {}  # tab -> URLs of the documents it loaded
+        self.documents: dict = {}  # tab -> timeOrigins of the documents captured in it
         self.watch(page)
 
     def watch(self, page) -> None:
-        page.on("load", lambda loaded: self.loaded.setdefault(loaded, []).append(loaded.url))
+        page.on("load", lambda loaded: self.loads.setdefault(loaded, []).append(loaded.url))
 
     def capture(self, name: str, *, page=None) -> Path:
         """Save the current page of page (default: the customer's), full length, as NN-<name>.png."""
         page = page or self.page
         page.wait_for_load_state("load")
+        page.wait_for_function("document.readyState === 'complete'")
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "page"
         path = self.directory / f"{len(self.taken) + 1:02d}-{slug}.png"
         page.screenshot(path=str(path), full_page=True)
         self.taken.append(path)
-        self.missed += self.loaded.pop(page, [])[:-1]
+        self.documents.setdefault(page, set()).add(page.evaluate("performance.timeOrigin"))
         return path
 
-    def unshot(self) -> list[str]:
-        return self.missed + [url for urls in self.loaded.values() for url in urls]
+    def unshot(self, *, tab=None) -> list[str]:
+        """Return the URLs loaded in open tabs (or in tab) that captured fewer documents than they loaded."""
+        return [
+            ", ".join(urls) for loaded_in, urls in self.loads.items()
+            if (tab is None or loaded_in is tab) and not loaded_in.is_closed()
+            and len(urls) > len(self.documents.get(loaded_in, ()))
+        ]
 
 
 @pytest.fixture
@@ -147,7 +167,7 @@ def screens(request, page):
     if _failed(request):
         shots.capture("failure")
     elif shots.unshot():
-        pytest.fail(f"the flow visited pages without a screenshot: {', '.join(shots.unshot())}", pytrace=False)
+        pytest.fail(f"the flow loaded more pages than it captured; loaded: {'; '.join(shots.unshot())}", pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True)

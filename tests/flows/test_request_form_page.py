@@ -27,6 +27,7 @@ def test_the_form_names_every_field_and_shows_order_details_only_when_they_apply
 def test_an_empty_form_is_sent_back_with_an_error_and_its_fix_next_to_each_field(page, screens):
     # given a customer who sends the form without filling it
     page.goto("/requests/")
+    screens.capture("request-form")
     page.get_by_role("button", name="Send request").click()
     screens.capture("request-form-errors")
 

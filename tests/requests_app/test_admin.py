@@ -273,3 +273,47 @@ def test_markup_in_names_and_notes_is_shown_escaped(client, officer, make_reques
 
     assert XSS not in body
     assert body.count("&lt;script&gt;alert(&quot;pd&quot;)&lt;/script&gt;") == 2
+
+
+@pytest.fixture
+def deletion_in_review(make_request, magento_schema):
+    """A verified deletion request that discovery has put in review (an empty shop: nothing found)."""
+    from requests_app.fulfilment import privacy_request_discover
+
+    deletion = make_request(kind="deletion", verified=True)
+    return privacy_request_discover(request_id=deletion.pk)
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_an_agent_sees_no_approve_button_for_an_erasure_and_a_forged_approval_is_refused(client, agent, deletion_in_review):
+    # given a deletion waiting in review, and an agent (who works requests but may not approve erasure)
+    assert deletion_in_review.state == State.IN_REVIEW
+    client.force_login(agent)
+
+    # when the agent opens it, then tries to approve it anyway
+    page = client.get(page_of(deletion_in_review)).content.decode()
+    forged = client.post(act(deletion_in_review, "approve"))
+
+    # then there is no approve button, the forged approval is refused, and nothing changed
+    assert 'id="action-deny"' in page and 'id="action-approve"' not in page
+    assert forged.status_code == 403
+    assert PrivacyRequest.objects.get(pk=deletion_in_review.pk).state == State.IN_REVIEW
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_the_approval_service_itself_refuses_an_agent_an_erasure(agent, deletion_in_review):
+    from django.core.exceptions import PermissionDenied
+
+    from requests_app.services import privacy_request_approve
+
+    with pytest.raises(PermissionDenied, match="approve_erasure"):
+        privacy_request_approve(privacy_request=deletion_in_review, by=agent)
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_an_officer_sees_the_approve_button_for_an_erasure(client, officer, deletion_in_review):
+    client.force_login(officer)
+
+    page = client.get(page_of(deletion_in_review)).content.decode()
+
+    assert 'id="action-approve"' in page
