@@ -94,3 +94,27 @@ def test_relations_exist_only_where_magento_declares_a_foreign_key(model):
         if field.is_relation:
             assert declared.get(field.column) == field.related_model._meta.db_table, field.column
             assert field.remote_field.on_delete is models.DO_NOTHING and not field.db_constraint
+
+
+@pytest.mark.mariadb
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_models_read_and_write_a_seeded_mariadb_shop_built_from_the_project_schema(seeded_magento):
+    from privacy.sources.magento.models import CustomerEntity, NewsletterSubscriber, SalesOrder, SalesOrderAddress
+
+    # given
+    customer = CustomerEntity.objects.select_related("website", "store").get(entity_id=seeded_magento.customers[0]["entity_id"])
+    order = SalesOrder.objects.filter(customer=customer).first() or SalesOrder.objects.first()
+
+    # when: read through relations, then write through the ORM
+    addresses = list(SalesOrderAddress.objects.filter(parent=order).values_list("address_type", flat=True))
+    customer.firstname = "Renamed"
+    customer.save(update_fields=["firstname"])
+    NewsletterSubscriber.objects.create(store=customer.store, customer_id=customer.entity_id, subscriber_email=customer.email)
+    SalesOrder.objects.filter(entity_id=order.entity_id).delete()
+
+    # then
+    assert customer.email == seeded_magento.customers[0]["email"] and customer.website.code in {"base", "intl"}
+    assert sorted(addresses) == ["billing", "shipping"]
+    assert CustomerEntity.objects.get(entity_id=customer.entity_id).firstname == "Renamed"
+    assert NewsletterSubscriber.objects.filter(subscriber_email=customer.email, customer_id=customer.entity_id).exists()
+    assert not SalesOrderAddress.objects.filter(parent_id=order.entity_id).exists()  # InnoDB cascaded the delete

@@ -24,7 +24,8 @@ from privacy.sources.magento.schema import schema_tables
 
 MYSQL_SESSION = "SET SESSION sql_mode = CONCAT_WS(',', NULLIF(@@SESSION.sql_mode, ''), 'NO_AUTO_VALUE_ON_ZERO'), foreign_key_checks = 0, unique_checks = 0, time_zone = '+00:00'"
 # Magento's admin website and store have id 0 (NO_AUTO_VALUE_ON_ZERO keeps it); the generator guarantees
-# keys and uniqueness, so MySQL may skip per-row checks. SQLite keeps checking both, which the test suite relies on.
+# keys and uniqueness, so MySQL may skip per-row checks (SQLite keeps checking both, which the test suite relies
+# on); the generated times are UTC, and converting them from time_zone=SYSTEM costs more than the load itself.
 
 
 class BulkLoadError(Exception):
@@ -103,6 +104,7 @@ class LoadDataWriter(BulkWriter):
             table: load_data_sql(table, names, {n for n in names if tables[table].columns[n].nullable}, self._path)
             for table, names in columns.items()
         }
+        self._params = connections[using].get_connection_params()  # read here: the thread has no Django connections
         self._thread = threading.Thread(target=self._run, name="magento-seed-writer", daemon=True)
         self._thread.start()
 
@@ -123,8 +125,7 @@ class LoadDataWriter(BulkWriter):
     def _connect(self):
         import MySQLdb
 
-        params = connections[self.using].get_connection_params()
-        connection = MySQLdb.connect(**params, local_infile=True)
+        connection = MySQLdb.connect(**self._params, local_infile=True)
         connection.autocommit(False)
         connection.cursor().execute(MYSQL_SESSION)
         return connection
@@ -180,11 +181,11 @@ def _insert_session(connection):
         yield
         return
     with connection.cursor() as cursor:
-        cursor.execute("SELECT @@SESSION.sql_mode, @@SESSION.foreign_key_checks, @@SESSION.unique_checks")
+        cursor.execute("SELECT @@SESSION.sql_mode, @@SESSION.foreign_key_checks, @@SESSION.unique_checks, @@SESSION.time_zone")
         saved = cursor.fetchone()
         cursor.execute(MYSQL_SESSION)
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("SET SESSION sql_mode = %s, foreign_key_checks = %s, unique_checks = %s", list(saved))
+            cursor.execute("SET SESSION sql_mode = %s, foreign_key_checks = %s, unique_checks = %s, time_zone = %s", list(saved))
