@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from privacy.audit import events
+from privacy.sources.erasure.fulfil import erasure_fulfil, erasure_prepare
 from requests_app import clock, sealing
 from requests_app.models import ExportPackage, PrivacyRequest, RequestFindings
 from requests_app.selectors import privacy_request_requester
@@ -66,6 +67,8 @@ def privacy_request_fulfil(*, request_id: int, by=SYSTEM, now: datetime | None =
     from requests_app import tasks
 
     now = now or timezone.now()
+    if not _prepared(request_id, now):
+        return PrivacyRequest.objects.get(pk=request_id)
     with transaction.atomic():
         privacy_request = request_lock(request_id)
         if privacy_request.state != State.IN_PROGRESS:
@@ -102,7 +105,17 @@ def export_fulfil(privacy_request: PrivacyRequest, now: datetime) -> dict:
 HANDLERS: dict[str, Handler] = {
     "access": export_fulfil,
     "export": export_fulfil,
+    "deletion": erasure_fulfil,
 }
+# Work a kind must finish before its completion transaction, because it commits step by step in
+# other systems (erasure: Amazon Pay, then the shop database). False: it parked the request.
+PREPARERS: dict[str, Callable[[PrivacyRequest, datetime], bool]] = {"deletion": erasure_prepare}
+
+
+def _prepared(request_id: int, now: datetime) -> bool:
+    privacy_request = PrivacyRequest.objects.get(pk=request_id)
+    prepare = PREPARERS.get(privacy_request.kind)
+    return privacy_request.state != State.IN_PROGRESS or prepare is None or prepare(privacy_request, now)
 
 
 def fulfilment_available(kind: str) -> bool:

@@ -53,6 +53,8 @@ MESSAGES = {
     "completion": Message(_("Your privacy request is complete")),
     "download_link": Message(_("Your download link")),
     "denial": Message(_("Our answer to your privacy request")),
+    "erasure_receipt": Message(_("Your erasure receipt")),
+    "erasure_blocked": Message(_("We cannot erase your data yet")),
 }
 
 
@@ -163,6 +165,18 @@ def privacy_request_receipt(privacy_request: PrivacyRequest) -> dict | None:
     return sealing.open_json(privacy_request.pk, "receipt", privacy_request.receipt_sealed, default=None)
 
 
+def _erasure_receipt(privacy_request, base, now):
+    receipt = privacy_request_receipt(privacy_request)
+    return None if receipt is None else base | {"receipt": receipt}
+
+
+def _erasure_blocked(privacy_request, base, now):
+    from privacy.sources.erasure.selectors import erasure_block_reasons
+
+    reasons = erasure_block_reasons(privacy_request=privacy_request)
+    return None if not reasons else base | {"reasons": reasons}
+
+
 _BUILDERS = {
     "verification": _verification,
     "reminder": _verification,
@@ -171,6 +185,8 @@ _BUILDERS = {
     "completion": _completion,
     "download_link": _download_link,
     "denial": _denial,
+    "erasure_receipt": _erasure_receipt,
+    "erasure_blocked": _erasure_blocked,
 }
 
 

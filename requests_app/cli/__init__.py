@@ -8,6 +8,7 @@ SUBCOMMANDS = {
     "submit": "requests_app.cli.submit",
     "process": "requests_app.cli.process",
     "show": "requests_app.cli.show",
+    "erase": "privacy.sources.erasure.cli",
     "discover": "privacy.sources.cli.discover",
     "locator-sync": "privacy.sources.cli.locator_sync",
 }

@@ -77,8 +77,8 @@ def _harvest(found: dict, row: dict) -> None:
             continue
         if "@" in text and ("email" in column or column in ("user_name", "account_reference")):
             found["emails"].add(normalize_email(text))
-        elif column in STREET_COLUMNS:
-            found["streets"] |= {line.strip() for line in text.splitlines() if len(line.strip()) >= MIN_STREET}
+        elif column in STREET_COLUMNS and len(line := text.splitlines()[0].strip()) >= MIN_STREET:
+            found["streets"].add(line)  # the first line names the street; further lines say "Flat 3"
         elif column in PHONE_COLUMNS and len(_digits(text)) >= MIN_PHONE_DIGITS:
             found["phones"].add(text)
         elif column in IP_COLUMNS:
@@ -147,7 +147,7 @@ def _alternation(values: Iterable[str], *, boundary: str = "", end: str = "") ->
 def _phone_pattern(phone: str) -> str:
     """Match the number however it is punctuated: the same digits with any separators between them."""
     digits = _digits(phone)
-    return "(?:" + r"[\s()./+-]*".join(digits) + ")"
+    return r"(?:\+?" + r"[\s()./-]*".join(digits) + ")"
 
 
 def _search(pattern: re.Pattern | None, text: str) -> bool:

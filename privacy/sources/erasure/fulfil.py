@@ -1,0 +1,67 @@
+"""Erasure as the fulfilment of an approved deletion request (requests_app.fulfilment).
+
+`erasure_prepare` runs before the completion transaction, because each erasure step commits on
+its own (the shop database is another database, Amazon Pay another system): it runs or resumes
+the erasure and, when it has to stop, parks the request in needs_attention with the reason (a
+retry resumes after the last finished step). `erasure_fulfil` runs inside the completion
+transaction: it leaves the receipt for the requester and marks the erasure completed.
+"""
+
+from datetime import datetime
+
+from privacy.audit.actors import Actor
+from privacy.sources.erasure.amazon import AmazonPayStepFailed
+from privacy.sources.erasure.execute import ErasureBlocked, ErasureResidue, erasure_run, erasure_run_complete
+from privacy.sources.erasure.models import ErasureRun, Step
+
+ERASURE = Actor.system("erasure")
+
+
+def erasure_prepare(privacy_request, now: datetime) -> bool:
+    """Erase the requester's data up to a clean residual scan; False when the request had to be parked."""
+    from requests_app.fulfilment import stage_failed
+    from requests_app.selectors import privacy_request_requester
+
+    identity = {"email": privacy_request_requester(privacy_request=privacy_request).email}
+    try:
+        erasure_run(reference=privacy_request.scope, identity=identity, request=privacy_request, actor=ERASURE, now=now)
+    except ErasureBlocked as blocked:
+        if stage_failed(request_id=privacy_request.pk, reason=blocked.staff_reason, now=now):
+            _email(privacy_request.pk, "erasure_blocked")
+        return False
+    except AmazonPayStepFailed as failed:
+        stage_failed(request_id=privacy_request.pk, now=now, reason=(
+            f"{failed.reason}. Nothing in the shop was changed; retry once Amazon Pay answers (permissions already "
+            "closed are skipped)."
+        ))  # fmt: skip
+        return False
+    except ErasureResidue as residue:
+        stage_failed(request_id=privacy_request.pk, reason=str(residue), now=now)
+        return False
+    return True
+
+
+def erasure_fulfil(privacy_request, now: datetime) -> dict:
+    """Inside the completion transaction: store the receipt for the requester and complete the erasure."""
+    from requests_app import sealing
+    from requests_app.services.common import enqueue
+    from requests_app.tasks import send_request_email_task
+
+    run = ErasureRun.objects.select_for_update().get(reference=privacy_request.scope)
+    if not run.reached(Step.VERIFIED):
+        raise RuntimeError(f"erasure {run.reference} stopped at {run.step or 'the start'}: it cannot complete yet.")
+    privacy_request.receipt_sealed = sealing.seal_json(privacy_request.pk, "receipt", run.receipt)
+    privacy_request.save(update_fields=["receipt_sealed"])
+    erasure_run_complete(run=run, actor=ERASURE, now=now)
+    enqueue(send_request_email_task, privacy_request.pk, "erasure_receipt")
+    return {
+        "erasure": run.reference, "rows": run.summary.get("totals", {}), "holds": run.holds,
+        "amazon_pay": run.amazon, "scan": run.scan,
+    }
+
+
+def _email(request_id: int, message: str) -> None:
+    from requests_app.services.common import enqueue
+    from requests_app.tasks import send_request_email_task
+
+    enqueue(send_request_email_task, request_id, message)
