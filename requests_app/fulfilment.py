@@ -2,9 +2,10 @@
 
 HANDLERS is the extension point: one entry per kind whose fulfilment is installed. A kind
 without an entry cannot be approved, so it waits in review instead of pretending to be done.
-The erasure helper adds "deletion" (privacy.sources.erasure); a later helper adds
-"correction" and "opt_out". A handler runs inside the transaction that completes the request,
-with the row locked, and returns the facts for the completion event (no personal values).
+Installed: access and export (the export package), deletion (privacy.sources.erasure);
+"correction" and "opt_out" are still to come. A handler runs inside the transaction that
+completes the request, with the row locked, and returns the facts for the completion event (no
+personal values). Work that commits step by step elsewhere runs first, in PREPARERS.
 """
 
 import json
