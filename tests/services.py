@@ -11,8 +11,10 @@ import socket
 import subprocess
 import sys
 
-POSTGRES_URL = os.environ.get("PRIVACY_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/privacydesk")
-MARIADB_URL = os.environ.get("PRIVACY_TEST_MARIADB_URL", "mysql://root@127.0.0.1:3306/privacydesk_magento")
+# One database pair per run (Django prefixes test_), so two runs on one machine never drop each other's.
+RUN = os.environ.get("PRIVACY_TEST_RUN_ID", str(os.getpid()))
+POSTGRES_URL = os.environ.get("PRIVACY_TEST_POSTGRES_URL", f"postgres://postgres@127.0.0.1:5432/privacydesk_{RUN}")
+MARIADB_URL = os.environ.get("PRIVACY_TEST_MARIADB_URL", f"mysql://root@127.0.0.1:3306/privacydesk_magento_{RUN}")
 REDIS_URL = os.environ.get("PRIVACY_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 SERVICES = {"PostgreSQL": ("127.0.0.1", 5432), "MariaDB": ("127.0.0.1", 3306), "Redis": ("127.0.0.1", 6379)}
@@ -58,6 +60,7 @@ def main(argv: list[str]) -> int:
         "MAGENTO_DATABASE_URL": MARIADB_URL,
         "PRIVACY_TEST_REDIS_URL": REDIS_URL,
         "PRIVACY_SERVICES_PASS": "1",
+        "PRIVACY_TEST_RUN_ID": RUN,
     }
     return subprocess.call([sys.executable, "-m", "pytest", *argv], env=env)
 
