@@ -195,6 +195,13 @@ CELERY_BEAT_SCHEDULE["purge-export-packages"] = {
     "task": "requests_app.tasks.purge_export_packages_task",
     "schedule": crontab(hour=2, minute=30),  # daily at 02:30: deletes export packages whose lifetime ended
 }
+# Compliance reports (requests_app/reports): who the GDPR Art. 30(1)(a) record names. Empty DPO: none designated.
+PRIVACY_CONTROLLER_NAME = config.env.str("PRIVACY_CONTROLLER_NAME", default=PRIVACY_SHOP_NAME)
+PRIVACY_CONTROLLER_ADDRESS = config.env.str("PRIVACY_CONTROLLER_ADDRESS", default="")
+PRIVACY_CONTROLLER_EMAIL = config.env.str("PRIVACY_CONTROLLER_EMAIL", default=DEFAULT_FROM_EMAIL)
+PRIVACY_DPO_NAME = config.env.str("PRIVACY_DPO_NAME", default="")
+PRIVACY_DPO_EMAIL = config.env.str("PRIVACY_DPO_EMAIL", default="")
+PRIVACY_EU_REPRESENTATIVE = config.env.str("PRIVACY_EU_REPRESENTATIVE", default="")  # Art. 27, outside the EU only
 
 # Retention (retention/): policies, their schedules and the statutory periods are edited in the admin.
 RETENTION_JURISDICTION = read_choice("RETENTION_JURISDICTION", choices=("de", "fr", "us"), default="de")
@@ -218,6 +225,10 @@ AMAZON_PAY_TIMEOUT_SECONDS = read_int("AMAZON_PAY_TIMEOUT_SECONDS", default=10, 
 AMAZON_PAY_MAX_RETRIES = read_int("AMAZON_PAY_MAX_RETRIES", default=3)
 # Erasure closes the subject's open charge permissions; with this on it also cancels their pending charges.
 PRIVACY_AMAZON_CANCEL_PENDING_CHARGES = read_bool("PRIVACY_AMAZON_CANCEL_PENDING_CHARGES", default=False)
+CELERY_BEAT_SCHEDULE["retry-blocked-erasures"] = {
+    "task": "privacy.sources.erasure.tasks.retry_blocked_erasures_task",
+    "schedule": crontab(hour=5, minute=30),  # daily at 05:30: resumes deletions whose open orders or refunds are settled
+}
 if AMAZON_PAY_ENABLED and not (AMAZON_PAY_PUBLIC_KEY_ID and AMAZON_PAY_PRIVATE_KEY_PATH):
     from django.core.exceptions import ImproperlyConfigured
 

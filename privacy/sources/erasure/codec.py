@@ -4,7 +4,14 @@ from datetime import date, datetime
 
 from privacy.sources.base import Subject
 from privacy.sources.erasure.identifiers import Identifiers
-from privacy.sources.erasure.plan import Block, ColumnAction, ErasurePlan, HeldRow, Hold, TablePlan
+from privacy.sources.erasure.plan import (
+    Block,
+    ColumnAction,
+    ErasurePlan,
+    HeldRow,
+    Hold,
+    TablePlan,
+)
 
 
 def plan_to_json(plan: ErasurePlan) -> dict:

@@ -25,13 +25,21 @@ from privacy import crypto, keys
 from privacy.audit import events
 from privacy.audit.actors import Actor
 from privacy.sources.discovery import subject_identify, subject_rows
-from privacy.sources.erasure.amazon import AmazonPayStepFailed, AmazonProgress, charge_permissions_close
+from privacy.sources.erasure.amazon import (
+    AmazonPayStepFailed,
+    AmazonProgress,
+    charge_permissions_close,
+)
 from privacy.sources.erasure.codec import plan_from_json, plan_to_json
 from privacy.sources.erasure.holds import holds_record, statutory_periods
 from privacy.sources.erasure.identifiers import identifiers_collect
 from privacy.sources.erasure.models import ErasureRun, Problem, Step
 from privacy.sources.erasure.plan import ErasurePlan, erasure_plan_build
-from privacy.sources.erasure.receipt import plan_preview, receipt_build, staff_block_reason
+from privacy.sources.erasure.receipt import (
+    plan_preview,
+    receipt_build,
+    staff_block_reason,
+)
 from privacy.sources.erasure.residual import residual_scan
 from privacy.sources.magento.eraser import plan_apply
 from privacy.sources.magento.erasure_facts import subject_facts

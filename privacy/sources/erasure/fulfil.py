@@ -11,8 +11,14 @@ from datetime import datetime
 
 from privacy.audit.actors import Actor
 from privacy.sources.erasure.amazon import AmazonPayStepFailed
-from privacy.sources.erasure.execute import ErasureBlocked, ErasureResidue, erasure_run, erasure_run_complete
-from privacy.sources.erasure.models import ErasureRun, Step
+from privacy.sources.erasure.execute import (
+    ErasureBlocked,
+    ErasureResidue,
+    erasure_plan_prepare,
+    erasure_run,
+    erasure_run_complete,
+)
+from privacy.sources.erasure.models import ErasureRun, Problem, Step
 
 ERASURE = Actor.system("erasure")
 
@@ -58,6 +64,23 @@ def erasure_fulfil(privacy_request, now: datetime) -> dict:
         "erasure": run.reference, "rows": run.summary.get("totals", {}), "holds": run.holds,
         "amazon_pay": run.amazon, "scan": run.scan,
     }
+
+
+def blocked_erasures_retry(*, now: datetime | None = None) -> int:
+    """Retry every deletion parked by a block (open orders, pending Amazon Pay actions, open refunds) that is
+    gone now; return how many were retried. The blocked e-mail promised the customer exactly this."""
+    from requests_app.selectors import privacy_request_requester
+    from requests_app.services import privacy_request_retry
+    from requests_app.states import State
+
+    retried = 0
+    runs = ErasureRun.objects.filter(problem=Problem.BLOCKED, request__state=State.NEEDS_ATTENTION).select_related("request")
+    for run in runs:
+        identity = {"email": privacy_request_requester(privacy_request=run.request).email}
+        if not erasure_plan_prepare(identity=identity, jurisdiction=run.jurisdiction, now=now).blocked:
+            privacy_request_retry(privacy_request=run.request, by=ERASURE, now=now)
+            retried += 1
+    return retried
 
 
 def _email(request_id: int, message: str) -> None:

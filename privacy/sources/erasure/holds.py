@@ -12,7 +12,11 @@ from datetime import datetime
 from privacy.sources import datamap
 from privacy.sources.erasure.plan import ErasurePlan, Period, PlanError
 from retention.models import RetentionHold
-from retention.selectors import MissingStatutoryPeriod, shop_jurisdiction, statutory_period
+from retention.selectors import (
+    MissingStatutoryPeriod,
+    shop_jurisdiction,
+    statutory_period,
+)
 from retention.services import retention_holds_create
 
 
@@ -35,14 +39,15 @@ def holds_record(*, plan: ErasurePlan, reference: str, now: datetime) -> int:
 
     Call inside the transaction that records the step, so holds and progress commit together.
     """
-    if RetentionHold.objects.filter(request_ref=reference).exists():
-        return RetentionHold.objects.filter(request_ref=reference).count()
+    written = RetentionHold.objects.filter(request_ref=reference).count()
+    if written:
+        return written
     groups: dict[tuple, list] = defaultdict(list)
     for table in plan.tables:
         for row in table.held:
             groups[(row.hold.document_class, row.hold.jurisdiction, row.hold.until)].append((table.table, row.pk))
-    return sum(
-        retention_holds_create(rows=rows, document_class=document_class, hold_until=until, request_ref=reference,
-                               jurisdiction=jurisdiction, now=now)  # fmt: skip
-        for (document_class, jurisdiction, until), rows in sorted(groups.items())
-    )
+    for (document_class, jurisdiction, until), rows in sorted(groups.items()):
+        written += retention_holds_create(
+            rows=rows, document_class=document_class, hold_until=until, request_ref=reference, jurisdiction=jurisdiction, now=now
+        )
+    return written

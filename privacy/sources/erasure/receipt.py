@@ -8,7 +8,8 @@ reason, until) and adds the detail the erasure-receipt e-mail prints.
 from collections import Counter, defaultdict
 
 from django.conf import settings
-from django.utils.translation import gettext as _, gettext_noop
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from privacy.sources import datamap
 from privacy.sources.erasure.plan import ErasurePlan

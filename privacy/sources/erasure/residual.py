@@ -57,10 +57,8 @@ class ScanResult:
         }  # fmt: skip
 
     def as_dict(self) -> dict:
-        return self.summary() | {
-            "hits": [[hit.table, list(hit.pk) if isinstance(hit.pk, tuple) else hit.pk, hit.column, list(hit.kinds), hit.allowed]
-                     for hit in self.hits]  # fmt: skip
-        }
+        hits = [[hit.table, _json_pk(hit.pk), hit.column, list(hit.kinds), hit.allowed] for hit in self.hits]
+        return self.summary() | {"hits": hits}
 
 
 def residual_scan(*, plan: ErasurePlan, deep: bool = False, using: str = "magento") -> ScanResult:
@@ -120,13 +118,16 @@ class _Scanner:
 
     def _check_row(self, table: str, pk, row: dict, primary, *, own: bool, whole_row: bool) -> None:
         kept = self.kept.get((table, pk), set())
+        found = set()
         for column, value in row.items():
             if column in primary or not isinstance(value, str) or not value:
                 continue
             kinds = self.matcher.kinds(value, own_row=own)
             if kinds:
+                found |= kinds
                 self.hits.append(Hit(table, pk, column, tuple(sorted(kinds)), allowed=column in kept))
-        if whole_row and not own:
+        if whole_row and not own and "name_with_address" not in found:
+            # a name in one column and the street in another of the same row identify too
             joined = "\n".join(value for column, value in row.items() if column not in primary and isinstance(value, str))
             if "name_with_address" in self.matcher.kinds(joined, own_row=False):
                 self.hits.append(Hit(table, pk, "*", ("name_with_address",), allowed=False))
@@ -134,3 +135,7 @@ class _Scanner:
 
 def _pk(primary: tuple[str, ...], row: dict):
     return row[primary[0]] if len(primary) == 1 else tuple(row[name] for name in primary)
+
+
+def _json_pk(pk):
+    return list(pk) if isinstance(pk, tuple) else pk

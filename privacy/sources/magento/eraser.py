@@ -19,10 +19,15 @@ from django.db import connections, transaction
 
 from privacy.sources import datamap, strategies
 from privacy.sources.erasure.identifiers import Matcher
-from privacy.sources.erasure.plan import SCRUB, ErasurePlan, TablePlan, strategies_column
+from privacy.sources.erasure.plan import (
+    SCRUB,
+    ErasurePlan,
+    TablePlan,
+    strategies_column,
+)
 from privacy.sources.magento.erasure_facts import live_columns
+from privacy.sources.magento.rowkeys import chunks, pk_where
 
-CHUNK = 500
 TOKEN = re.compile(r"^[0-9a-f]{8,64}$")
 Progress = Callable[[str, str], None]
 
@@ -74,7 +79,7 @@ class _Applier:
 
     def delete(self, table_plan: TablePlan) -> None:
         entry = datamap.table(table_plan.table)
-        for chunk in _chunks(table_plan.delete):
+        for chunk in chunks(table_plan.delete):
             where, params = self._where(entry.pk, chunk)
             count = self.execute(table_plan.table, "delete", f"DELETE FROM {self.quote(table_plan.table)} WHERE {where}", params)
             self.counts[table_plan.table]["deleted"] += count
@@ -93,7 +98,7 @@ class _Applier:
         self.counts[entry.name][kind] += len(pks)
         if not assignments:
             return
-        for chunk in _chunks(pks):
+        for chunk in chunks(pks):
             where, where_params = self._where(entry.pk, chunk)
             # Only rows that still differ are written: a re-run leaves every row (and its updated_at) alone.
             sql = f"UPDATE {self.quote(entry.name)} SET {', '.join(assignments)} WHERE {where} AND ({' OR '.join(differs)})"
@@ -114,7 +119,7 @@ class _Applier:
         """Replace the subject's identifiers inside free text; rows whose text has none stay as they are."""
         entry = datamap.table(table_plan.table)
         pk, name = self.quote(entry.pk[0]), self.quote(column)
-        for chunk in _chunks(pks):
+        for chunk in chunks(pks):
             where, params = self._where(entry.pk, chunk)
             with self.connection.cursor() as cursor:
                 cursor.execute(f"SELECT {pk}, {name} FROM {self.quote(entry.name)} WHERE {where} AND {name} IS NOT NULL", params)
@@ -125,7 +130,7 @@ class _Applier:
 
     def _literals(self, table_plan: TablePlan, column: str, values: dict) -> None:
         entry = datamap.table(table_plan.table)
-        for chunk in _chunks(values):
+        for chunk in chunks(values):
             self._case_update(entry, column, {pk: values[pk] for pk in chunk}, "fixed")
 
     def _case_update(self, entry, column: str, values: dict, kind: str) -> None:
@@ -137,14 +142,4 @@ class _Applier:
         self.counts[entry.name][kind] += self.execute(entry.name, kind, sql, [*case_params, *params, *case_params])
 
     def _where(self, pk_columns: tuple[str, ...], chunk: list) -> tuple[str, list]:
-        if len(pk_columns) == 1:
-            return f"{self.quote(pk_columns[0])} IN ({', '.join(['%s'] * len(chunk))})", list(chunk)
-        row = "(" + ", ".join(["%s"] * len(pk_columns)) + ")"
-        names = "(" + ", ".join(self.quote(name) for name in pk_columns) + ")"
-        return f"{names} IN ({', '.join([row] * len(chunk))})", [part for key in chunk for part in key]
-
-
-def _chunks(values, size: int = CHUNK):
-    ordered = list(values)
-    for start in range(0, len(ordered), size):
-        yield ordered[start : start + size]
+        return pk_where(self.quote, pk_columns, chunk)

@@ -11,8 +11,8 @@ from functools import cache
 from django.db import connections
 
 from privacy.sources.magento.finder import LIKE_ESCAPE, like_escape
+from privacy.sources.magento.rowkeys import chunks, pk_where
 
-CHUNK = 500
 LITERALS_PER_STATEMENT = 40
 TEXT_TYPES = {"CharField", "TextField"}
 SKIPPED_PREFIXES = ("django_",)
@@ -36,11 +36,11 @@ def text_columns(*, using: str, database) -> dict[str, tuple[tuple[str, ...], tu
 
 def rows_text(*, table: str, pk_columns: tuple[str, ...], pks: Iterable, using: str) -> list[dict]:
     """Return {pk columns..., text columns...} of the rows whose primary key is in pks (missing rows are absent)."""
-    primary, text = _columns(using, table)
+    _, text = _columns(using, table)
     select = (*pk_columns, *(name for name in text if name not in pk_columns))
     rows = []
-    for chunk in _chunks(pks):
-        where, params = _pk_where(using, pk_columns, chunk)
+    for chunk in chunks(pks):
+        where, params = pk_where(connections[using].ops.quote_name, pk_columns, chunk)
         rows += _fetch(using, f"{_select(using, table, select)} WHERE {where}", params, select)
     return rows
 
@@ -81,22 +81,7 @@ def _select(using: str, table: str, columns) -> str:
     return f"SELECT {', '.join(quote(name) for name in columns)} FROM {quote(table)}"
 
 
-def _pk_where(using: str, pk_columns: tuple[str, ...], chunk: list) -> tuple[str, list]:
-    quote = connections[using].ops.quote_name
-    if len(pk_columns) == 1:
-        return f"{quote(pk_columns[0])} IN ({', '.join(['%s'] * len(chunk))})", list(chunk)
-    row = "(" + ", ".join(["%s"] * len(pk_columns)) + ")"
-    names = "(" + ", ".join(quote(name) for name in pk_columns) + ")"
-    return f"{names} IN ({', '.join([row] * len(chunk))})", [part for key in chunk for part in key]
-
-
 def _fetch(using: str, sql: str, params: list, columns) -> list[dict]:
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
-
-
-def _chunks(values: Iterable, size: int = CHUNK):
-    ordered = list(values)
-    for start in range(0, len(ordered), size):
-        yield ordered[start : start + size]

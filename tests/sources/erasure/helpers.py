@@ -57,7 +57,7 @@ def person(customer_id: int, using: str = "magento") -> Person:
     return Person(customer_id, email, first, last, streets, tuple(sorted({phone for _, phone in rows if phone})))
 
 
-def erasable_customer(*, using: str = "magento", now=SEEDED_AT, min_orders: int = 2, amazon: bool = False) -> int:
+def erasable_customer(*, using: str = "magento", now=SEEDED_AT, min_orders: int = 2, amazon: bool = False, exclude=()) -> int:
     """The first customer with at least min_orders orders, none of them open (so erasure is not blocked)."""
     with connections[using].cursor() as cursor:
         cursor.execute(
@@ -67,7 +67,7 @@ def erasable_customer(*, using: str = "magento", now=SEEDED_AT, min_orders: int 
             [min_orders, *FINAL],
         )
         candidates = [row[0] for row in cursor.fetchall()]
-    for customer_id in candidates:
+    for customer_id in (candidate for candidate in candidates if candidate not in exclude):
         plan = erasure_plan_prepare(identity={"customer_id": customer_id}, now=now, using=using)
         if not plan.blocked and (not amazon or plan.charge_permissions):
             return customer_id

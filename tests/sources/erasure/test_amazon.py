@@ -73,7 +73,7 @@ def test_erasure_closes_every_open_charge_permission_with_an_idempotency_key(ama
 def test_a_throttled_close_is_retried_and_the_erasure_completes(amazon_subject, amazon_pay_settings,
                                                                 django_capture_on_commit_callbacks):  # fmt: skip
     # given an Amazon Pay that throttles the first close call
-    customer_id, permissions = amazon_subject
+    customer_id, _ = amazon_subject
     amazon_pay_settings.faults.add(FaultRule("throttle", count=1, operation=CLOSE))
 
     # when the deletion is approved

@@ -18,7 +18,13 @@ from privacy.sources.erasure.execute import (
 from privacy.sources.erasure.models import ErasureRun, Problem, Step
 from privacy.sources.magento.eraser import plan_apply
 from retention.models import RetentionHold
-from tests.sources.erasure.helpers import SEEDED_AT, cells, database_dump, erasable_customer, person
+from tests.sources.erasure.helpers import (
+    SEEDED_AT,
+    cells,
+    database_dump,
+    erasable_customer,
+    person,
+)
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
 OPERATOR = Actor.system("test")

@@ -7,6 +7,7 @@ from privacy import keys
 from privacy.audit.models import AuditEvent
 from privacy.sources.erasure.execute import erasure_scan_open
 from privacy.sources.erasure.models import ErasureRun, Problem, Step
+from privacy.sources.erasure.tasks import retry_blocked_erasures_task
 from requests_app.selectors import privacy_request_text
 from requests_app.services import privacy_request_approve, privacy_request_retry
 from tests.requests_app.helpers import OPERATOR, mails_to, reload, submit
@@ -116,3 +117,23 @@ def test_the_plan_and_the_scan_are_kept_encrypted_under_the_requests_own_key(del
     with pytest.raises(keys.KeyShredded):
         erasure_scan_open(run)
     assert run.scan["clean"] and "residues" in run.scan  # the summary holds counts only
+
+
+def test_the_daily_job_resumes_a_blocked_deletion_once_its_orders_are_finished(deletion, django_capture_on_commit_callbacks):
+    # given a deletion parked because of an open order, and a second one still blocked
+    waiting = erasable_customer()
+    still_open = erasable_customer(exclude=(waiting,))
+    first, second = deletion(waiting), deletion(still_open)
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("UPDATE sales_order SET state = 'processing' WHERE customer_id IN (%s, %s)", [waiting, still_open])
+    first, second = _approve(first, django_capture_on_commit_callbacks), _approve(second, django_capture_on_commit_callbacks)
+
+    # when the first customer's orders are completed and the daily job runs
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("UPDATE sales_order SET state = 'complete' WHERE customer_id = %s", [waiting])
+    with django_capture_on_commit_callbacks(execute=True):
+        retried = retry_blocked_erasures_task.delay().get()
+
+    # then only the unblocked deletion was resumed, and it completed
+    assert retried == 1
+    assert (reload(first).state, reload(second).state) == ("completed", "needs_attention")

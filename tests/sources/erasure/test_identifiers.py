@@ -1,6 +1,10 @@
 """The subject's identifiers: gathered from their rows, scrubbed out of free text, recognised by the scan."""
 
-from privacy.sources.erasure.identifiers import Identifiers, Matcher, identifiers_collect
+from privacy.sources.erasure.identifiers import (
+    Identifiers,
+    Matcher,
+    identifiers_collect,
+)
 
 ADA = Identifiers(
     emails=frozenset({"ada@example.com"}), names=frozenset({("Ada", "Lovelace")}), streets=frozenset({"12 Analytical Row"}),

@@ -8,7 +8,12 @@ from privacy.sources import datamap
 from privacy.sources.base import Seed, Subject
 from privacy.sources.erasure.codec import plan_from_json, plan_to_json
 from privacy.sources.erasure.identifiers import Identifiers
-from privacy.sources.erasure.plan import Period, PlanError, SubjectFacts, erasure_plan_build
+from privacy.sources.erasure.plan import (
+    Period,
+    PlanError,
+    SubjectFacts,
+    erasure_plan_build,
+)
 
 NOW = datetime(2026, 6, 15, tzinfo=UTC)
 PERIODS = {cls: Period(cls, "de", 8, "§147 AO") for cls in ("order", "invoice", "credit_memo", "shipment")}
