@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from privacy.audit.actors import Actor
 
 from privacy.crypto import email_index
+from privacy.sources.erasure.selectors import erasure_block_reasons
 from requests_app import links, selectors
 from requests_app.downloads import download_link_check, export_package_available
 from requests_app.errors import TransitionRefused, VerificationFailed
@@ -191,6 +192,7 @@ def status(request, token):
         "timeline": selectors.privacy_request_timeline(privacy_request=privacy_request, audience="customer"),
         "can_withdraw": privacy_request.state in WITHDRAWABLE,
         "can_send_download_link": export_package_available(privacy_request=privacy_request),
+        "erasure_waits_because": erasure_block_reasons(privacy_request=privacy_request),
     }
     return render(request, "selfservice/status.html", context)
 

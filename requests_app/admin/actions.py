@@ -104,6 +104,11 @@ def _verify(privacy_request, data, user) -> str:
 
 def _approve(privacy_request, data, user) -> str:
     privacy_request_approve(privacy_request=privacy_request, by=user)
+    privacy_request.refresh_from_db(fields=["state"])
+    if privacy_request.state == State.COMPLETED:  # fulfilment ran at once (no separate worker)
+        return _("Approved and fulfilled: the requester has been notified.")
+    if privacy_request.state == State.NEEDS_ATTENTION:
+        return _("Approved, but fulfilment stopped: the reason is shown under “Needs attention”.")
     return _("Approved: fulfilment has started.")
 
 

@@ -14,6 +14,7 @@ from requests_app import selectors
 from requests_app.admin.actions import ACTIONS, actions_available
 from requests_app.admin.badges import deadline_badge
 from requests_app.admin.casefile import casefile_for
+from requests_app.admin.erasure import erasure_view_for
 from requests_app.admin.queue import AssigneeFilter, DeadlineFilter
 from requests_app.errors import ExtensionRefused, FulfilmentUnavailable, TransitionRefused
 from requests_app.models import PrivacyRequest
@@ -118,6 +119,7 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
             "privacy_request": privacy_request,
             "badge": deadline_badge(privacy_request),
             "case": casefile_for(privacy_request=privacy_request, viewer=request.user),
+            "erasure": erasure_view_for(privacy_request=privacy_request),
             "action_forms": action_forms,
             "has_view_permission": True,
         }

@@ -191,6 +191,12 @@ class Mailbox:
         assert found, f"no e-mail was sent to {to}; sent: {[(m.to, m.subject) for m in self.outbox]}"
         return found[-1]
 
+    def titled(self, *, to: str, subject: str):
+        """Return the newest e-mail to the address with exactly this subject."""
+        found = [message for message in self.messages(to=to) if message.subject == subject]
+        assert found, f"no e-mail {subject!r} was sent to {to}; sent: {[m.subject for m in self.messages(to=to)]}"
+        return found[-1]
+
     def link(self, *, to: str, containing: str) -> str:
         """Return the newest link containing the given text in a plain-text e-mail to the address."""
         for message in reversed(self.messages(to=to)):
@@ -245,7 +251,7 @@ def seeded_shop(magento_schema):
     """A small deterministic shop committed to the test Magento database (the live server must see it), wiped after."""
     from privacy.sources.magento.seed.service import magento_seed
 
-    report = magento_seed(using=MAGENTO_ALIAS, customers=8, orders_per_customer=2.0, seed=5)
+    report = magento_seed(using=MAGENTO_ALIAS, customers=20, orders_per_customer=3.0, amazon_pay_ratio=0.4, seed=20)
     yield report
     connection = connections[MAGENTO_ALIAS]
     with connection.constraint_checks_disabled(), connection.cursor() as cursor:
@@ -253,17 +259,23 @@ def seeded_shop(magento_schema):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - names from the schema
 
 
-@pytest.fixture
-def shop_customer(seeded_shop) -> ShopCustomer:
-    """The first registered customer of the seeded shop who has an order billed to a postcode."""
+def shop_customer_of(**order_filter) -> ShopCustomer:
+    """Return the customer of the first billed order matching order_filter (e.g. customer_id=3) in the seeded shop."""
     from privacy.sources.magento.models import SalesOrderAddress
 
     billing = (
         SalesOrderAddress.objects.using(MAGENTO_ALIAS)
-        .filter(address_type="billing", parent__customer__isnull=False)
+        .filter(address_type="billing", parent__customer__isnull=False,
+                **{f"parent__{name}": value for name, value in order_filter.items()})
         .exclude(postcode__isnull=True).exclude(postcode="")
         .select_related("parent").order_by("parent__entity_id").first()
     )
     order = billing.parent
     return ShopCustomer(email=order.customer_email, name=f"{order.customer_firstname} {order.customer_lastname}",
                         order_number=order.increment_id, postcode=billing.postcode)
+
+
+@pytest.fixture
+def shop_customer(seeded_shop) -> ShopCustomer:
+    """The first registered customer of the seeded shop who has an order billed to a postcode."""
+    return shop_customer_of()

@@ -317,3 +317,21 @@ def test_an_officer_sees_the_approve_button_for_an_erasure(client, officer, dele
     page = client.get(page_of(deletion_in_review)).content.decode()
 
     assert 'id="action-approve"' in page
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_the_erasure_preview_of_a_requester_the_shop_does_not_know_says_nothing_will_be_erased(client, officer,
+                                                                                             deletion_in_review):
+    client.force_login(officer)
+
+    page = client.get(page_of(deletion_in_review)).content.decode()
+
+    assert "Dry run of what approval will do" in page
+    assert "Nothing of this requester was found in the shop: approval erases nothing." in page
+
+
+@pytest.mark.django_db
+def test_requests_of_other_kinds_have_no_erasure_panel(client, officer, make_request):
+    client.force_login(officer)
+
+    assert 'id="erasure"' not in client.get(page_of(make_request(kind="access"))).content.decode()
