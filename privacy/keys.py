@@ -5,7 +5,8 @@ travels with the ciphertext and rotation never touches it.
 """
 
 import base64
-from functools import lru_cache
+import time
+from functools import lru_cache, partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +15,9 @@ from privacy import crypto
 from privacy.models import DataKey
 
 TOKEN_PREFIX = "pd1"
+SCOPE_CACHE_SECONDS = 60.0
+
+_scope_keys: dict[str, tuple[float, DataKey]] = {}
 
 
 class KeyShredded(crypto.DecryptionError):
@@ -26,17 +30,36 @@ def data_key_create(*, scope: str) -> DataKey:
 
 
 def data_key_for_scope(*, scope: str) -> DataKey:
-    """Return scope's data key, creating it on first use (safe when two transactions race to create it)."""
+    """Return scope's data key, creating it on first use (safe when two transactions race to create it).
+
+    A key is remembered in this process for SCOPE_CACHE_SECONDS once the transaction that read or
+    created it commits (never a key a rollback could take back), saving a query per audit append.
+    A key shredded by another process may so be used for up to that long: what is encrypted under
+    it then is unreadable from the start, which is what shredding asks for.
+    """
+    remembered = _scope_keys.get(scope)
+    if remembered is not None and remembered[0] > time.monotonic():
+        return remembered[1]
     key = DataKey.objects.filter(scope=scope).first()
-    if key is not None:
-        return key
-    kek_id, wrapped = crypto.keyring().wrap(crypto.new_data_key())
-    key, _ = DataKey.objects.get_or_create(scope=scope, defaults={"kek_id": kek_id, "wrapped": wrapped})
+    if key is None:
+        kek_id, wrapped = crypto.keyring().wrap(crypto.new_data_key())
+        key, _ = DataKey.objects.get_or_create(scope=scope, defaults={"kek_id": kek_id, "wrapped": wrapped})
+    if key.shredded_at is None:
+        transaction.on_commit(partial(_remember, scope, key))
     return key
+
+
+def _remember(scope: str, key: DataKey) -> None:
+    _scope_keys[scope] = (time.monotonic() + SCOPE_CACHE_SECONDS, key)
+
+
+def forget_scope_keys() -> None:
+    _scope_keys.clear()
 
 
 def data_key_shred(*, key: DataKey, now=None) -> None:
     """Destroy key for good: the wrapped key bytes are erased, so nothing sealed under it opens again."""
+    _scope_keys.pop(key.scope, None)
     shredded_at = now or timezone.now()
     DataKey.objects.filter(pk=key.pk).update(wrapped=b"", shredded_at=shredded_at)
     key.wrapped, key.shredded_at = b"", shredded_at
@@ -114,4 +137,5 @@ def keys_rotate(*, batch_size: int = 500, actor=None) -> int:
                 events.keys_rotated(actor=actor, kek_id=ring.active_id, rewrapped=len(batch))
         rotated += len(batch)
         if len(batch) < batch_size:
+            forget_scope_keys()
             return rotated

@@ -1,14 +1,18 @@
 """The canonical bytes of an event and the two MACs that seal it; pure functions, no database.
 
-row_mac   = HMAC(K, canonical content: event id, time, actor, action, target, scope, ciphertext)
+row_mac    = HMAC(K, canonical content: event id, time, actor, action, target, scope, ciphertext)
 chain_hash = HMAC(K, previous chain_hash | seq | row_mac)
 
 so each chain hash covers the previous hash, the sequence number and (through row_mac) the
 event's metadata and ciphertext. K is derived from the key ring for this purpose only.
+
+The canonical content joins the fields with the unit separator; appends refuse that character
+(and NUL, which stands for an empty scope) in every field, so an authentic row has exactly one
+separator between fields and no other row with different fields encodes to the same bytes.
 """
 
-import json
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from privacy import crypto
 
@@ -26,24 +30,47 @@ CONTENT_FIELDS = (
     "subject_scope",
     "payload",
 )
+SEPARATOR = "\x1f"
+NO_SCOPE = "\x00"
+FORBIDDEN_CHARACTERS = (SEPARATOR, NO_SCOPE)
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 
 
-def chain_key() -> bytes:
-    return crypto.derived_key(CHAIN_PURPOSE)
+def chain_mac() -> crypto.HmacSha256:
+    return _mac_for(crypto.derived_key(CHAIN_PURPOSE))
 
 
-def content_mac(key: bytes, content: tuple) -> str:
-    """Return the row MAC of content, a tuple of the CONTENT_FIELDS values in that order."""
-    event_id, created_at, *rest = content
-    message = json.dumps(
-        ["pd-audit-event-v1", str(event_id), (created_at - EPOCH) // MICROSECOND, *rest],
-        ensure_ascii=False,
-        separators=(",", ":"),
+@lru_cache(maxsize=4)
+def _mac_for(key: bytes) -> crypto.HmacSha256:
+    return crypto.HmacSha256(key)
+
+
+def content_mac(mac: crypto.HmacSha256, content: tuple) -> str:
+    """Return the row MAC of content: event id as 32 hex digits, time in epoch microseconds, then the
+    other CONTENT_FIELDS values in their order (rows.content_rows reads them in this form)."""
+    event_hex, created_us, kind, actor_id, label, action, target_type, target_id, scope, payload = content
+    message = SEPARATOR.join(
+        (
+            "pd-audit-event-v1",
+            event_hex,
+            str(created_us),
+            kind,
+            actor_id,
+            label,
+            action,
+            target_type,
+            target_id,
+            NO_SCOPE if scope is None else scope,
+            payload,
+        )
     )
-    return crypto.mac_hex(key, message.encode())
+    return mac.hex(message.encode())
 
 
-def link_mac(key: bytes, *, prev_hash: str, seq: int, row_mac: str) -> str:
-    return crypto.mac_hex(key, f"pd-audit-link-v1|{prev_hash}|{seq}|{row_mac}".encode())
+def canonical_time(moment: datetime) -> int:
+    return (moment - EPOCH) // MICROSECOND
+
+
+def link_mac(mac: crypto.HmacSha256, *, prev_hash: str, seq: int, row_mac: str) -> str:
+    return mac.hex(f"pd-audit-link-v1|{prev_hash}|{seq}|{row_mac}".encode())

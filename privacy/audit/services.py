@@ -18,12 +18,13 @@ from privacy.audit import chain
 from privacy.audit.actors import Actor
 from privacy.audit.models import AuditChainHead, AuditEvent
 from privacy.audit.payloads import payload_encrypt
+from privacy.audit.rows import content_rows
 
 logger = logging.getLogger(__name__)
 
 SEAL_BATCH_SIZE = 2000
 SEAL_DELAY_SECONDS = 1.0
-NAME_LIMITS = {"action": 64, "target_type": 64, "target_id": 64, "subject_scope": 100}
+NAME_LIMITS = {"action": 64, "target_type": 64, "target_id": 64, "subject_scope": 100, "actor_id": 150, "actor_label": 150}
 
 _seal_due_at = 0.0
 
@@ -49,32 +50,41 @@ def audit_event_append(
             "in the same transaction as the change it records."
         )
     target_id = str(target_id)
-    _check_names(action=action, target_type=target_type, target_id=target_id, subject_scope=subject_scope)
-    event_id = uuid.uuid4()
-    content = (
-        event_id,
-        now or timezone.now(),
-        actor.kind,
-        actor.id,
-        actor.label,
-        action,
-        target_type,
-        target_id,
-        subject_scope,
-        payload_encrypt(details=details, event_id=event_id, subject_scope=subject_scope),
+    _check_names(
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        subject_scope=subject_scope,
+        actor_id=actor.id,
+        actor_label=actor.label,
     )
-    row_mac = chain.content_mac(chain.chain_key(), content)
-    event = AuditEvent.objects.create(**dict(zip(chain.CONTENT_FIELDS, content)), row_mac=row_mac)
+    event_id, created_at = uuid.uuid4(), now or timezone.now()
+    fields = {
+        "event_id": event_id,
+        "created_at": created_at,
+        "actor_kind": actor.kind,
+        "actor_id": actor.id,
+        "actor_label": actor.label,
+        "action": action,
+        "target_type": target_type,
+        "target_id": target_id,
+        "subject_scope": subject_scope,
+        "payload": payload_encrypt(details=details, event_id=event_id, subject_scope=subject_scope),
+    }
+    content = (event_id.hex, chain.canonical_time(created_at), *list(fields.values())[2:])
+    event = AuditEvent.objects.create(**fields, row_mac=chain.content_mac(chain.chain_mac(), content))
     transaction.on_commit(_seal_soon, robust=True)
     return event
 
 
 def _check_names(**values):
     for field, value in values.items():
-        if value is None and field == "subject_scope":
+        if (field, value) in {("subject_scope", None), ("actor_label", "")}:
             continue
         if not isinstance(value, str) or not value or len(value) > NAME_LIMITS[field]:
             raise ValueError(f"Audit {field} must be a non-empty string of at most {NAME_LIMITS[field]} characters.")
+        if any(character in value for character in chain.FORBIDDEN_CHARACTERS):
+            raise ValueError(f"Audit {field} must not contain the control characters U+001F or U+0000.")
 
 
 def _seal_soon():
@@ -105,20 +115,17 @@ def audit_chain_seal(*, batch_size: int = SEAL_BATCH_SIZE, now=None) -> int:
 def _seal_batch(*, batch_size: int, after_id: int, now) -> tuple[int, int, int]:
     with transaction.atomic():
         head = _locked_head()
-        rows = list(
-            AuditEvent.objects.filter(seq__isnull=True, id__gt=after_id)
-            .order_by("id")
-            .values_list("id", "row_mac", *chain.CONTENT_FIELDS)[:batch_size]
-        )
-        key = chain.chain_key()
+        unsealed = AuditEvent.objects.filter(seq__isnull=True, id__gt=after_id).order_by("id")
+        rows = list(content_rows(unsealed, "id", "row_mac")[:batch_size])
+        mac = chain.chain_mac()
         seq, prev, updates = head.seq, head.chain_hash, []
         sealed_at = connection.ops.adapt_datetimefield_value(now)
         for event_pk, row_mac, *content in rows:
-            if not crypto.macs_equal(chain.content_mac(key, tuple(content)), row_mac):
+            if not crypto.macs_equal(chain.content_mac(mac, tuple(content)), row_mac):
                 logger.error("audit event %s has a forged or altered row MAC: left unsealed", event_pk)
                 continue
             seq += 1
-            link = chain.link_mac(key, prev_hash=prev, seq=seq, row_mac=row_mac)
+            link = chain.link_mac(mac, prev_hash=prev, seq=seq, row_mac=row_mac)
             updates.append((seq, prev, link, sealed_at, event_pk))
             prev = link
         if updates:

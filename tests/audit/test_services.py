@@ -101,3 +101,10 @@ def test_details_that_are_not_a_dict_are_refused():
 def test_an_unknown_actor_kind_is_refused():
     with pytest.raises(ValueError, match="staff, customer, system"):
         Actor(kind="robot", id="1", label="r2")
+
+
+@pytest.mark.parametrize("field", ["action", "target_id", "subject_scope"])
+def test_names_holding_the_canonical_separator_are_refused(field):
+    arguments = {"action": "x.y", "target_id": "1", "subject_scope": "request:1", field: "a\x1fb"}
+    with transaction.atomic(), pytest.raises(ValueError, match="U\\+001F"):
+        audit_event_append(actor=ALICE, target_type="request", details={}, **arguments)

@@ -1,3 +1,6 @@
+from datetime import datetime, timedelta
+from datetime import timezone as tz
+
 import pytest
 from django.db import transaction
 
@@ -202,4 +205,19 @@ def test_events_written_in_many_transactions_form_one_chain_in_seal_order():
 
     # then
     assert list(AuditEvent.objects.order_by("seq").values_list("target_id", flat=True)) == ["0", "1", "2"]
+    assert audit_chain_verify().ok
+
+
+def test_events_stamped_on_a_whole_second_or_in_another_time_zone_verify():
+    # given: the canonical time must read back exactly however the database stores it
+    with transaction.atomic():
+        for moment in (
+            datetime(2025, 1, 31, 9, 30, tzinfo=tz.utc),
+            datetime(2025, 1, 31, 9, 30, 0, 1, tzinfo=tz(timedelta(hours=-5))),
+            datetime(1969, 12, 31, 23, 59, 59, 999999, tzinfo=tz.utc),
+        ):
+            audit_event_append(actor=ALICE, action="x.y", target_type="request", target_id=1, details={}, now=moment)
+
+    # then
+    assert audit_chain_seal() == 3
     assert audit_chain_verify().ok

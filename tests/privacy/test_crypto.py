@@ -58,3 +58,11 @@ def test_blind_index_matches_emails_differing_in_case_and_spaces():
 def test_malformed_key_list_names_the_variable_and_the_form(value):
     with pytest.raises(ImproperlyConfigured, match="PRIVACY_ENCRYPTION_KEYS"):
         crypto.parse_key_list(value, variable="PRIVACY_ENCRYPTION_KEYS")
+
+
+@pytest.mark.parametrize("key", [b"", b"k" * 32, b"k" * 64, b"k" * 65])
+def test_the_fast_hmac_equals_the_standard_library_hmac(key):
+    import hmac
+
+    for message in (b"", b"audit", b"x" * 1000):
+        assert crypto.HmacSha256(key).hex(message) == hmac.digest(key, message, "sha256").hex()

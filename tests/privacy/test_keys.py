@@ -100,3 +100,35 @@ def test_two_transactions_creating_the_same_scope_key_get_one_key():
 
     # then
     assert len(found) == 4 and len(set(found)) == 1
+
+
+@pytest.mark.django_db
+def test_a_scope_key_is_remembered_only_once_its_transaction_commits(django_capture_on_commit_callbacks):
+    # given a key created in a transaction that rolls back
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            keys.data_key_for_scope(scope="request:cache")
+            raise RuntimeError("rolled back")
+    assert callbacks == []
+
+    # when the scope is asked for again and that transaction commits
+    with django_capture_on_commit_callbacks(execute=True):
+        key = keys.data_key_for_scope(scope="request:cache")
+
+    # then the committed key is the one remembered, and it exists
+    assert DataKey.objects.filter(pk=key.pk).exists()
+    assert keys.data_key_for_scope(scope="request:cache") is key
+
+
+@pytest.mark.django_db
+def test_shredding_forgets_the_remembered_key_so_nothing_more_is_encrypted_under_it(django_capture_on_commit_callbacks):
+    # given
+    with django_capture_on_commit_callbacks(execute=True):
+        key = keys.data_key_for_scope(scope="request:cached-shred")
+
+    # when
+    keys.data_key_shred(key=DataKey.objects.get(pk=key.pk))
+
+    # then
+    with pytest.raises(keys.KeyShredded):
+        keys.encrypt_text("ada@example.com", key=keys.data_key_for_scope(scope="request:cached-shred"))
