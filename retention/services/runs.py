@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from privacy.audit import events
 from privacy.audit.actors import Actor
-from privacy.keys import data_key_for_scope, data_key_shred, decrypt_text, encrypt_text
+from privacy.keys import data_key_create, data_key_shred, decrypt_text, encrypt_text, token_key_id
+from privacy.models import DataKey
 from privacy.sources.magento.router import MAGENTO_ALIAS
 from retention.engine import Engine
 from retention.models import RetentionPolicy, RetentionRun, RunState
@@ -46,7 +47,7 @@ def retention_run_create(
             cutoffs=policy_cutoffs(policy=policy, now=now),
         )
         if not dry_run:
-            data_key = data_key_for_scope(scope=_key_scope(run))
+            data_key = data_key_create(scope=_key_scope(run))
             run.key_token = encrypt_text(key or secrets.token_hex(32), key=data_key, aad=_key_scope(run).encode())
             run.save(update_fields=["key_token"])
     return run
@@ -199,5 +200,5 @@ def _finish(run: RetentionRun, *, state: str, actor: Actor, error: str | None = 
 def _shred_key(run: RetentionRun, now) -> None:
     """Destroy the run's pseudonym key: nobody can link the pseudonyms it produced back to their values."""
     if run.key_token:
-        data_key_shred(key=data_key_for_scope(scope=_key_scope(run)), now=now)
+        data_key_shred(key=DataKey.objects.get(pk=token_key_id(run.key_token)), now=now)
         run.key_token = ""
