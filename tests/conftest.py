@@ -29,6 +29,18 @@ def _backend_required_by_marker(request):
         service_unavailable("needs DATABASE_URL on PostgreSQL (run through `python -m tests.services`)")
 
 
+@pytest.fixture(autouse=True)
+def _fresh_scope_key_cache():
+    """Start every test without remembered data keys: a rolled-back test transaction whose on_commit
+    callbacks a test ran (django_capture_on_commit_callbacks), or a flush between transactional tests,
+    leaves the process remembering keys whose rows are gone."""
+    from privacy.keys import forget_scope_keys
+
+    forget_scope_keys()
+    yield
+    forget_scope_keys()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """Give the test Magento database every Magento table, once per session, after pytest-django made it."""
