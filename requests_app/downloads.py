@@ -1,4 +1,4 @@
-"""Reads behind the self-service download page and status page: is an export ready, and for which link.
+"""Reads behind the download page, status page and staff console: is an export ready, for which link; the file response.
 
 Nothing here spends a link: `export_download` (services) does that when the file is handed over.
 """
@@ -6,6 +6,7 @@ Nothing here spends a link: `export_download` (services) does that when the file
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,3 +41,11 @@ def download_link_check(*, token: str, now: datetime | None = None) -> DownloadO
     return DownloadOffer(
         privacy_request=row.request, size=package.size, link_expires_at=row.expires_at, package_expires_at=package.expires_at
     )
+
+
+def attachment(*, content: bytes, content_type: str, filename: str) -> HttpResponse:
+    """Return content as a file download that no cache keeps."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,7 @@ from privacy.audit.actors import Actor
 from privacy.crypto import email_index
 from privacy.sources.erasure.selectors import erasure_block_reasons
 from requests_app import links, selectors
-from requests_app.downloads import download_link_check, export_package_available
+from requests_app.downloads import attachment, download_link_check, export_package_available
 from requests_app.errors import TransitionRefused, VerificationFailed
 from requests_app.forms import RequestForm, VerifyForm
 from requests_app.models import Kind, PrivacyRequest
@@ -230,15 +230,9 @@ def download(request, token):
     """Show what is ready on GET (link scanners must not spend the link); hand the ZIP over once on POST."""
     try:
         if request.method == "POST":
-            return _attachment(export_download(token=token))
+            package = export_download(token=token)
+            return attachment(content=package.content, content_type=package.content_type, filename=package.filename)
         offer = download_link_check(token=token)
     except VerificationFailed as failure:
         return _link_problem(request, failure)
     return render(request, "selfservice/download.html", {"offer": offer})
-
-
-def _attachment(package) -> HttpResponse:
-    response = HttpResponse(package.content, content_type=package.content_type)
-    response["Content-Disposition"] = f'attachment; filename="{package.filename}"'
-    response["Cache-Control"] = "no-store"
-    return response

@@ -16,8 +16,11 @@ from requests_app.admin.badges import deadline_badge
 from requests_app.admin.casefile import casefile_for
 from requests_app.admin.erasure import erasure_view_for
 from requests_app.admin.queue import AssigneeFilter, DeadlineFilter
+from requests_app.downloads import attachment, export_package_available
 from requests_app.errors import ExtensionRefused, FulfilmentUnavailable, TransitionRefused
-from requests_app.models import PrivacyRequest
+from requests_app.models import ExportPackage, PrivacyRequest
+from requests_app.services import export_package_open_for_staff
+from requests_app.services.common import PERM_WORK
 
 # Refusals a service explains in words: shown to the staff member as they are.
 EXPLAINED_REFUSALS = (TransitionRefused, ExtensionRefused, FulfilmentUnavailable, PermissionDenied)
@@ -65,6 +68,9 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
         view = self.admin_site.admin_view
         return [
             path("<int:object_id>/act/<str:action>/", view(self.action_view), name="requests_app_privacyrequest_act"),
+            path("<int:object_id>/package/", view(self.package_view), name="requests_app_privacyrequest_package"),
+            path("<int:object_id>/agent-document/", view(self.agent_document_view),
+                 name="requests_app_privacyrequest_agent_document"),
             *super().get_urls(),
         ]
 
@@ -101,6 +107,31 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
                 return redirect(self._case_url(privacy_request))
         return self._case_response(request, privacy_request, bound={action: form}, status=400)
 
+    def package_view(self, request, object_id):
+        """Hand the export package to staff who work requests (e.g. to post it); the service audits the access."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        privacy_request = self._get_for_staff(request, object_id)
+        try:
+            package = export_package_open_for_staff(privacy_request=privacy_request, by=request.user)
+        except ExportPackage.DoesNotExist as missing:
+            messages.error(request, str(missing))
+            return redirect(self._case_url(privacy_request))
+        return attachment(content=package.content, content_type=package.content_type, filename=package.filename)
+
+    def agent_document_view(self, request, object_id):
+        """Show the agent's signed permission to staff who work requests."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        privacy_request = self._get_for_staff(request, object_id)
+        agent = selectors.privacy_request_agent(privacy_request=privacy_request)
+        if not request.user.has_perm(PERM_WORK) or agent is None:
+            raise PermissionDenied(_("Only staff who work requests may open an agent's permission."))
+        document = selectors.privacy_request_agent_document(privacy_request=privacy_request)
+        extension = {"application/pdf": "pdf", "image/png": "png", "image/jpeg": "jpg"}.get(agent.content_type, "bin")
+        return attachment(content=document, content_type=agent.content_type or "application/octet-stream",
+                          filename=f"privacy-request-{privacy_request.pk}-agent-permission.{extension}")
+
     def _case_url(self, privacy_request) -> str:
         return reverse("admin:requests_app_privacyrequest_change", args=[privacy_request.pk])
 
@@ -120,6 +151,7 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
             "badge": deadline_badge(privacy_request),
             "case": casefile_for(privacy_request=privacy_request, viewer=request.user),
             "erasure": erasure_view_for(privacy_request=privacy_request),
+            "package_available": export_package_available(privacy_request=privacy_request),
             "action_forms": action_forms,
             "has_view_permission": True,
         }

@@ -335,3 +335,66 @@ def test_requests_of_other_kinds_have_no_erasure_panel(client, officer, make_req
     client.force_login(officer)
 
     assert 'id="erasure"' not in client.get(page_of(make_request(kind="access"))).content.decode()
+
+
+@pytest.fixture
+def completed_export(make_request, officer, magento_schema, django_capture_on_commit_callbacks):
+    """An export request carried out against an (empty) shop: its encrypted package is ready."""
+    from requests_app.fulfilment import privacy_request_discover
+    from requests_app.services import privacy_request_approve
+
+    export = make_request(kind="export", verified=True)
+    privacy_request_discover(request_id=export.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy_request_approve(privacy_request=PrivacyRequest.objects.get(pk=export.pk), by=officer)
+    return PrivacyRequest.objects.get(pk=export.pk)
+
+
+def package_url(privacy_request) -> str:
+    return reverse("admin:requests_app_privacyrequest_package", args=[privacy_request.pk])
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_staff_who_work_requests_download_the_export_package_and_it_is_audited(client, agent, completed_export):
+    import io
+    import zipfile
+
+    client.force_login(agent)
+    assert "Download the export package" in client.get(page_of(completed_export)).content.decode()
+
+    response = client.post(package_url(completed_export))
+
+    assert response["Content-Disposition"].startswith("attachment;") and "no-store" in response["Cache-Control"]
+    assert "data.json" in zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    downloads = [e for e in audit_events_for_target(target_type="privacy_request", target_id=completed_export.pk)
+                 if e.action == "request.export_downloaded"]
+    assert [e.actor_label for e in downloads] == ["arthur"]
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_an_auditor_cannot_download_the_export_package(client, auditor, completed_export):
+    client.force_login(auditor)
+
+    assert "Download the export package" not in client.get(page_of(completed_export)).content.decode()
+    assert client.post(package_url(completed_export)).status_code == 403
+
+
+@pytest.mark.django_db
+def test_staff_open_an_agents_signed_permission(client, agent, auditor, officer):
+    from requests_app.services import AgentSubmission
+
+    document = b"%PDF-1.7 I authorize Bob Agent"
+    agent_request = privacy_request_submit(
+        kind="access", email="ada@example.com", jurisdiction="ccpa", channel="web", start_processing=False,
+        agent=AgentSubmission(name="Bob Agent", email="bob@agency.example", document=document,
+                              document_name="permission.pdf", content_type="application/pdf"),
+    )
+    url = reverse("admin:requests_app_privacyrequest_agent_document", args=[agent_request.pk])
+
+    client.force_login(agent)
+    opened = client.post(url)
+    client.force_login(auditor)
+    refused = client.post(url)
+
+    assert opened.content == document and opened["Content-Type"] == "application/pdf"
+    assert refused.status_code == 403
