@@ -286,3 +286,54 @@ def test_names_with_markup_are_stored_as_text_and_never_rendered_as_html(submit,
     assert PrivacyRequest.objects.count() == 2
     assert XSS not in form_again.content.decode()
     assert "&lt;script&gt;" in form_again.content.decode()
+
+
+@pytest.fixture
+def download_link(magento_schema, django_capture_on_commit_callbacks, django_user_model):
+    """The path of the single-use link the completion e-mail of a carried-out export request holds."""
+    from requests_app.fulfilment import privacy_request_discover
+    from requests_app.services import privacy_request_approve
+
+    officer = django_user_model.objects.create_superuser("officer", "officer@shop.example", None)
+    with django_capture_on_commit_callbacks(execute=True):
+        export = _export_verified_by(officer)
+    privacy_request_discover(request_id=export.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy_request_approve(privacy_request=PrivacyRequest.objects.get(pk=export.pk), by=officer)
+    for message in reversed(mail.outbox):
+        for url in LINK.findall(message.body):
+            if "/requests/download/" in url:
+                return path_of(url)
+    raise AssertionError("the completion e-mail holds no download link")
+
+
+def _export_verified_by(officer):
+    from requests_app.services import privacy_request_submit
+
+    return privacy_request_submit(kind="export", email="ada@example.com", jurisdiction="gdpr", channel="email",
+                                  verified=True, by=officer, start_processing=False)
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_opening_the_download_link_does_not_spend_it_and_the_file_is_handed_over_once(client, download_link):
+    # when a mail scanner (or the customer) opens the link twice, then the customer presses the button twice
+    first_look, second_look = client.get(download_link), client.get(download_link)
+    download = client.post(download_link)
+    again = client.post(download_link)
+
+    # then the page offered the file both times, the ZIP came once, and the spent link explains itself
+    assert first_look.status_code == second_look.status_code == 200
+    assert "Download the ZIP file" in second_look.content.decode()
+    assert download["Content-Type"] == "application/zip" and download.content[:2] == b"PK"
+    assert download["Content-Disposition"].startswith("attachment;") and "no-store" in download["Cache-Control"]
+    assert again.status_code == 410 and "already used" in again.content.decode()
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_a_download_link_with_a_guessed_secret_is_refused(client, download_link):
+    row_id = download_link.rstrip("/").rsplit("/", 1)[1].split(".", 1)[0]
+
+    guessed = client.post(reverse("selfservice:download", args=[f"{row_id}.{'A' * 43}"]))
+
+    assert guessed.status_code == 410 and "This link is not valid" in guessed.content.decode()
+    assert client.post(download_link).status_code == 200, "the real link still works after a wrong guess"
