@@ -24,7 +24,11 @@ demo: install
 # The whole suite: first on the embedded default (SQLite, eager Celery), then the same suite
 # again on PostgreSQL + MariaDB + Redis with a real Celery worker (skipped with a reason when
 # the services are unreachable, failed instead when PRIVACY_REQUIRE_SERVICES=1).
-test: install test-embedded test-services
+test: install
+	@status=0; \
+	$(MAKE) --no-print-directory test-embedded || status=1; \
+	$(MAKE) --no-print-directory test-services || status=1; \
+	exit $$status
 
 test-embedded: install
 	DEBUG=1 $(PY) -m pytest -m "not services" $(PYTEST_ARGS)
