@@ -47,6 +47,29 @@ def retention_holds_create(
     return len(holds)
 
 
+def retention_holds_create_many(
+    *,
+    holds: Iterable[tuple[str, int, str, date]],
+    request_ref: str,
+    jurisdiction: str | None = None,
+    now=None,
+) -> int:
+    """Record (table, primary key, document_class, hold_until) holds of one erasure in one INSERT; return the count.
+
+    The same checks as retention_holds_create, for an erasure whose rows have many document
+    classes and end dates (one subject's orders span years).
+    """
+    jurisdiction = jurisdiction or shop_jurisdiction()
+    now = now or timezone.now()
+    rows = []
+    for table, row_id, document_class, hold_until in holds:
+        _check(document_class=document_class, jurisdiction=jurisdiction, hold_until=hold_until, request_ref=request_ref)
+        rows.append(RetentionHold(table=_known_table(table), row_id=int(row_id), document_class=document_class,
+                                  jurisdiction=jurisdiction, hold_until=hold_until, request_ref=request_ref, created_at=now))  # fmt: skip
+    RetentionHold.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
 def _known_table(table: str) -> str:
     if table not in datamap.BY_NAME:
         raise InvalidHold(f"table {table!r} is not in the data map: hold only rows of mapped tables.")

@@ -108,7 +108,6 @@ def erasure_run(
     plan = _plan_step(run, identity, actor, now, using)
     _amazon_step(run, plan, actor, amazon_client, now)
     _apply_step(run, plan, actor, using, progress, now)
-    _holds_step(run, plan, actor, now)
     _scan_step(run, plan, actor, using, now)
     return run
 
@@ -172,12 +171,15 @@ def _plan_step(run: ErasureRun, identity: dict | None, actor: Actor, now: dateti
 def _amazon_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, client, now: datetime) -> None:
     if run.reached(Step.APPLYING):
         return
+    outcome = {"to_close": len(plan.charge_permissions)}
+    if not plan.charge_permissions:  # nothing to ask Amazon: recorded with the next step
+        run.amazon, run.step = outcome | AmazonProgress().counts(), Step.AMAZON_CLOSED
+        return
     done = json.loads(_open(run, "amazon", run.amazon_sealed)) if run.amazon_sealed else {}
     progress = AmazonProgress(done=done)
-    outcome = {"to_close": len(plan.charge_permissions)}
-    if plan.charge_permissions and not settings.AMAZON_PAY_ENABLED:
+    if not settings.AMAZON_PAY_ENABLED:
         outcome["skipped"] = "connector disabled (AMAZON_PAY_ENABLED=0)"
-    elif plan.charge_permissions:
+    else:
         try:
             charge_permissions_close(permissions=plan.charge_permissions, reference=run.reference, progress=progress,
                                      save=lambda current: _amazon_save(run, current, now), client=client)  # fmt: skip
@@ -201,24 +203,18 @@ def _amazon_save(run: ErasureRun, progress: AmazonProgress, now: datetime) -> No
 
 
 def _apply_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, using: str, progress, now: datetime) -> None:
-    if run.reached(Step.APPLIED):
+    """The shop transaction, then (one app transaction) its outcome and the retention holds it leaves."""
+    if run.reached(Step.HELD):
         return
     if run.step != Step.APPLYING:
         run.step = Step.APPLYING
-        _save(run, now, "step")
+        _save(run, now, "step", "amazon")
     counts = plan_apply(plan=plan, key=pseudonym_key(), using=using, progress=progress)
     with transaction.atomic():
-        run.step, run.counts = Step.APPLIED, counts
-        _save(run, timezone.now(), "step", "counts")
+        run.holds = holds_record(plan=plan, reference=run.reference, now=now)
+        run.step, run.counts = Step.HELD, counts
+        _save(run, timezone.now(), "step", "counts", "holds")
         events.erasure_applied(actor=actor, run=run, details={"counts": counts})
-
-
-def _holds_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, now: datetime) -> None:
-    if run.reached(Step.HELD):
-        return
-    with transaction.atomic():
-        run.holds, run.step = holds_record(plan=plan, reference=run.reference, now=now), Step.HELD
-        _save(run, now, "holds", "step")
         events.erasure_held(actor=actor, run=run, details={"holds": run.holds, "groups": run.summary.get("holds", [])})
 
 

@@ -6,7 +6,6 @@ docs/retention.md: Germany 8 years for orders, invoices and credit memos, 6 for 
 Retention anonymizes a held row once its hold has ended.
 """
 
-from collections import defaultdict
 from datetime import datetime
 
 from privacy.sources import datamap
@@ -17,7 +16,7 @@ from retention.selectors import (
     shop_jurisdiction,
     statutory_period,
 )
-from retention.services import retention_holds_create
+from retention.services import retention_holds_create_many
 
 
 def statutory_periods(*, jurisdiction: str | None = None) -> dict[str, Period]:
@@ -42,12 +41,5 @@ def holds_record(*, plan: ErasurePlan, reference: str, now: datetime) -> int:
     written = RetentionHold.objects.filter(request_ref=reference).count()
     if written:
         return written
-    groups: dict[tuple, list] = defaultdict(list)
-    for table in plan.tables:
-        for row in table.held:
-            groups[(row.hold.document_class, row.hold.jurisdiction, row.hold.until)].append((table.table, row.pk))
-    for (document_class, jurisdiction, until), rows in sorted(groups.items()):
-        written += retention_holds_create(
-            rows=rows, document_class=document_class, hold_until=until, request_ref=reference, jurisdiction=jurisdiction, now=now
-        )
-    return written
+    holds = [(table.table, row.pk, row.hold.document_class, row.hold.until) for table in plan.tables for row in table.held]
+    return retention_holds_create_many(holds=holds, request_ref=reference, jurisdiction=plan.jurisdiction, now=now)

@@ -10,6 +10,7 @@ telephone number from a range kept for fiction), so they count only inside the s
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from privacy.crypto import normalize_email
 
@@ -98,6 +99,12 @@ def _digits(text: str) -> str:
 
 
 # -- matching ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def matcher_for(identifiers: Identifiers) -> "Matcher":
+    """The compiled matcher of identifiers, built once per process (the erasure and its scan share it)."""
+    return Matcher(identifiers)
 
 
 class Matcher:

@@ -16,8 +16,7 @@ class Step(models.TextChoices):
     PLANNED = "planned", _("Planned")
     AMAZON_CLOSED = "amazon_closed", _("Amazon Pay charge permissions closed")
     APPLYING = "applying", _("Shop database transaction started (plan frozen)")
-    APPLIED = "applied", _("Shop database erased")
-    HELD = "held", _("Retention holds recorded")
+    HELD = "held", _("Shop database erased, retention holds recorded")
     VERIFIED = "verified", _("Residual scan clean")
     COMPLETED = "completed", _("Completed")
 

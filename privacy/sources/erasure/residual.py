@@ -17,7 +17,7 @@ from django.db import connections
 
 from privacy.sources import datamap
 from privacy.sources.discovery import subject_rows
-from privacy.sources.erasure.identifiers import Matcher
+from privacy.sources.erasure.identifiers import matcher_for
 from privacy.sources.erasure.plan import ErasurePlan
 from privacy.sources.magento.residual import rows_containing, rows_text, text_columns
 
@@ -74,7 +74,7 @@ def residual_scan(*, plan: ErasurePlan, deep: bool = False, using: str = "magent
 class _Scanner:
     def __init__(self, plan: ErasurePlan, using: str):
         self.plan, self.using = plan, using
-        self.matcher = Matcher(plan.identifiers)
+        self.matcher = matcher_for(plan.identifiers)
         self.tables_text = text_columns(using=using, database=connections[using].settings_dict["NAME"])
         self.kept = {(table.table, row.pk): set(table.kept) for table in plan.tables for row in table.held}
         self.own = {(table.table, pk) for table in plan.tables for pk in (*table.delete, *table.anonymize, *table.held_pks())}

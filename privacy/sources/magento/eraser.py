@@ -18,7 +18,7 @@ from collections.abc import Callable
 from django.db import connections, transaction
 
 from privacy.sources import datamap, strategies
-from privacy.sources.erasure.identifiers import Matcher
+from privacy.sources.erasure.identifiers import matcher_for
 from privacy.sources.erasure.plan import (
     SCRUB,
     ErasurePlan,
@@ -50,7 +50,7 @@ class _Applier:
         self.connection, self.plan, self.key, self.progress = connection, plan, key, progress
         self.vendor = strategies.sql_vendor(connection)
         self.live = live_columns(using=connection.alias, database=connection.settings_dict["NAME"])
-        self.matcher = Matcher(plan.identifiers)
+        self.matcher = matcher_for(plan.identifiers)
         self.counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
     def quote(self, name: str) -> str:
