@@ -73,14 +73,14 @@ def test_on_mariadb_a_run_killed_with_sigkill_resumes_to_the_end_state_of_an_uni
 @pytest.mark.slow
 @pytest.mark.parametrize("copies", ["sqlite"], indirect=True)
 def test_of_two_concurrent_runs_of_one_policy_exactly_one_works_and_the_other_says_it_is_already_running(copies, migrated_app):
-    # given: the first run claimed the policy and is frozen (SIGSTOP) before its first batch; the shop database
-    # is locked until then, so it cannot finish before it is stopped.
+    # given: the first run claimed the policy, started its run and waits at its first batch because the shop
+    # database is locked; it is frozen there (SIGSTOP, holding no app-database lock) while the second one starts.
     shop = copies[0]
     shop.create(customers=40, migrated_app=migrated_app)
     lock = sqlite3.connect(shop.magento, isolation_level=None, timeout=30)
     lock.execute("BEGIN IMMEDIATE")
     first = shop.start("retention", "run", "--policy", ORDERS, "--json")
-    wait_for(lambda: shop.app_rows(f"SELECT claimed_by FROM retention_retentionpolicy WHERE name = '{ORDERS}'")[0][0])
+    wait_for(lambda: shop.app_rows(RUN_STATE) == [("running", 0)])
     first.send_signal(signal.SIGSTOP)
     lock.execute("ROLLBACK")
     # when
