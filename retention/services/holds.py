@@ -28,23 +28,8 @@ def retention_holds_create(
     Call it inside the erasure's transaction. Write one hold per kept row: the `holds` policy
     anonymizes exactly the held rows, each with its own table's strategies from the data map.
     """
-    jurisdiction = jurisdiction or shop_jurisdiction()
-    _check(document_class=document_class, jurisdiction=jurisdiction, hold_until=hold_until, request_ref=request_ref)
-    now = now or timezone.now()
-    holds = [
-        RetentionHold(
-            table=_known_table(table),
-            row_id=int(row_id),
-            document_class=document_class,
-            jurisdiction=jurisdiction,
-            hold_until=hold_until,
-            request_ref=request_ref,
-            created_at=now,
-        )
-        for table, row_id in rows
-    ]
-    RetentionHold.objects.bulk_create(holds, batch_size=1000)
-    return len(holds)
+    holds = ((table, row_id, document_class, hold_until) for table, row_id in rows)
+    return retention_holds_create_many(holds=holds, request_ref=request_ref, jurisdiction=jurisdiction, now=now)
 
 
 def retention_holds_create_many(
@@ -56,16 +41,19 @@ def retention_holds_create_many(
 ) -> int:
     """Record (table, primary key, document_class, hold_until) holds of one erasure in one INSERT; return the count.
 
-    The same checks as retention_holds_create, for an erasure whose rows have many document
-    classes and end dates (one subject's orders span years).
+    For an erasure whose rows have many document classes and end dates (one subject's orders span years).
     """
     jurisdiction = jurisdiction or shop_jurisdiction()
     now = now or timezone.now()
     rows = []
     for table, row_id, document_class, hold_until in holds:
         _check(document_class=document_class, jurisdiction=jurisdiction, hold_until=hold_until, request_ref=request_ref)
-        rows.append(RetentionHold(table=_known_table(table), row_id=int(row_id), document_class=document_class,
-                                  jurisdiction=jurisdiction, hold_until=hold_until, request_ref=request_ref, created_at=now))  # fmt: skip
+        rows.append(
+            RetentionHold(
+                table=_known_table(table), row_id=int(row_id), document_class=document_class, jurisdiction=jurisdiction,
+                hold_until=hold_until, request_ref=request_ref, created_at=now,
+            )
+        )
     RetentionHold.objects.bulk_create(rows, batch_size=1000)
     return len(rows)
 

@@ -8,7 +8,13 @@ from privacy.audit.actors import Actor
 from retention import plans
 from retention.models import RetentionHold, StatutoryPeriod
 from retention.selectors import MissingStatutoryPeriod, statutory_hold_until
-from retention.services import InvalidHold, retention_holds_create, retention_policy_run, retention_run_create
+from retention.services import (
+    InvalidHold,
+    retention_holds_create,
+    retention_holds_create_many,
+    retention_policy_run,
+    retention_run_create,
+)
 from tests.retention.conftest import SEEDED_AT
 from tests.retention.oracle import anonymize_row
 from tests.retention.snapshots import shop_snapshot
@@ -103,3 +109,16 @@ def test_a_missing_statutory_period_says_where_to_add_it():
         statutory_hold_until(document_class="books", document_date=date(2019, 1, 1), jurisdiction="de")
     # then
     assert "admin" in str(error.value) and "books" in str(error.value)
+
+
+@pytest.mark.django_db
+def test_an_erasure_records_holds_of_several_document_classes_and_dates_in_one_call():
+    # when
+    written = retention_holds_create_many(
+        holds=[("sales_order", 5, "order", date(2031, 12, 31)), ("sales_shipment", 9, "shipment", date(2029, 12, 31))],
+        request_ref="request:7",
+    )
+    # then
+    rows = set(RetentionHold.objects.values_list("table", "row_id", "document_class", "hold_until", "jurisdiction"))
+    assert written == 2
+    assert rows == {("sales_order", 5, "order", date(2031, 12, 31), "de"), ("sales_shipment", 9, "shipment", date(2029, 12, 31), "de")}
