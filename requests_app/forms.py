@@ -1,15 +1,15 @@
-"""Self-service and staff-console forms: validation only; the views hand the cleaned data to a service.
+"""Self-service forms: validation only; the views hand the cleaned data to a service.
 
 Every error message names what is wrong and how to fix it, and is shown next to its field.
 """
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from requests_app.models import DenialReason, Jurisdiction, Kind
+from requests_app.models import Jurisdiction, Kind
 
 PERMISSION_TYPES = {
     b"%PDF-": ("application/pdf", ".pdf"),
@@ -170,55 +170,6 @@ class RequestForm(forms.Form):
                 upload.detected_content_type = content_type
                 return upload
         raise ValidationError(_("This file is not a PDF, PNG or JPEG: attach the signed permission in one of those formats."))
-
-
-class DenyForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"), choices=DenialReason.choices)
-    explanation = forms.CharField(
-        label=_("Explanation for the requester"),
-        help_text=_("Sent to the requester with the reason; required for “Another reason”."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        required=False,
-    )
-
-
-class ExtendForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for the extension"),
-        help_text=_("Sent to the requester in the extension notice."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": _("Give the reason for the extension: the law requires it in the notice.")},
-    )
-
-
-class NoteForm(forms.Form):
-    body = forms.CharField(
-        label=_("Internal note"),
-        help_text=_("Staff only: never shown to the requester."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=5000,
-        error_messages={"required": _("Write the note before adding it.")},
-    )
-
-
-class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=None, required=False, empty_label=_("Nobody"))
-
-    def __init__(self, *args, staff_queryset, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = staff_queryset
-
-
-class ManualVerifyForm(forms.Form):
-    evidence = forms.CharField(
-        label=_("How was the identity verified?"),
-        help_text=_("E.g. “Called the customer back on the phone number of order 000000123”."),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
-        error_messages={"required": _("Describe how you verified the identity: it goes into the audit trail.")},
-    )
 
 
 class VerifyForm(forms.Form):

@@ -10,11 +10,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from privacy.audit.actors import Actor
-
 from privacy.crypto import email_index
 from privacy.sources.erasure.selectors import erasure_block_reasons
 from requests_app import links, selectors
-from requests_app.downloads import attachment, download_link_check, export_package_available
+from requests_app.downloads import (
+    attachment,
+    download_link_check,
+    export_package_available,
+)
 from requests_app.errors import TransitionRefused, VerificationFailed
 from requests_app.forms import RequestForm, VerifyForm
 from requests_app.models import Kind, PrivacyRequest
@@ -29,7 +32,7 @@ from requests_app.services import (
     verification_link_check,
 )
 from requests_app.services.verification import second_factor_required
-from requests_app.states import State, TRANSITIONS
+from requests_app.states import TRANSITIONS, State
 
 WITHDRAWABLE = frozenset(state for state, targets in TRANSITIONS.items() if State.CANCELLED in targets)
 # The service names the agent's upload `agent_document`; the form calls it `permission`.

@@ -4,8 +4,8 @@ Every action is a POST from the request page; the service checks permissions aga
 the audit entry, so a hidden button is a convenience and never the only guard.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -13,7 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from requests_app import deadlines
-from requests_app.forms import AssignForm, DenyForm, ExtendForm, ManualVerifyForm, NoteForm
+from requests_app.admin.forms import (
+    AssignForm,
+    CancelForm,
+    ConfirmForm,
+    DenyForm,
+    ExtendForm,
+    ManualVerifyForm,
+    NoteForm,
+)
 from requests_app.models import Kind, PrivacyRequest
 from requests_app.services.common import PERM_APPROVE_ERASURE, PERM_WORK
 from requests_app.services.verification import privacy_request_verify_by_staff
@@ -27,19 +35,6 @@ from requests_app.services.workflow import (
     privacy_request_retry,
 )
 from requests_app.states import OPEN, TRANSITIONS, State
-
-
-class ConfirmForm(forms.Form):
-    """An action without input: the button is the confirmation."""
-
-
-class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Why is the request cancelled?"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=2000,
-        error_messages={"required": _("Give the reason for cancelling: it goes into the audit trail.")},
-    )
 
 
 @dataclass(frozen=True)

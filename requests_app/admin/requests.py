@@ -1,5 +1,7 @@
 """The request queue (changelist) and the request page (a read-only case file with action forms)."""
 
+from typing import ClassVar
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed
@@ -17,7 +19,11 @@ from requests_app.admin.casefile import casefile_for
 from requests_app.admin.erasure import erasure_view_for
 from requests_app.admin.queue import AssigneeFilter, DeadlineFilter
 from requests_app.downloads import attachment, export_package_available
-from requests_app.errors import ExtensionRefused, FulfilmentUnavailable, TransitionRefused
+from requests_app.errors import (
+    ExtensionRefused,
+    FulfilmentUnavailable,
+    TransitionRefused,
+)
 from requests_app.models import ExportPackage, PrivacyRequest
 from requests_app.services import export_package_open_for_staff
 from requests_app.services.common import PERM_WORK
@@ -39,7 +45,7 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
     actions = None
 
     class Media:
-        css = {"all": ("requests_app/admin.css",)}
+        css: ClassVar[dict] = {"all": ("requests_app/admin.css",)}
 
     @admin.display(description=_("request"), ordering="pk")
     def reference(self, obj):

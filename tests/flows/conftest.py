@@ -256,7 +256,7 @@ def seeded_shop(magento_schema):
     connection = connections[MAGENTO_ALIAS]
     with connection.constraint_checks_disabled(), connection.cursor() as cursor:
         for table in magento_tables_present(using=MAGENTO_ALIAS):
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608 - names from the schema
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 def shop_customer_of(**order_filter) -> ShopCustomer:

@@ -9,7 +9,11 @@ from django.utils import timezone
 
 from privacy.audit.selectors import audit_events_for_target
 from requests_app.models import PrivacyRequest
-from requests_app.services import privacy_request_assign, privacy_request_mark_needs_attention, privacy_request_submit
+from requests_app.services import (
+    privacy_request_assign,
+    privacy_request_mark_needs_attention,
+    privacy_request_submit,
+)
 from requests_app.states import State
 
 QUEUE = reverse("admin:requests_app_privacyrequest_changelist")

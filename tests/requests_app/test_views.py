@@ -110,8 +110,8 @@ def test_invalid_answers_come_back_with_the_fix_next_to_each_field(client):
 
     body = response.content.decode()
     assert response.status_code == 400
-    assert re.search(r'id="id_email_error".*Enter an e-mail address in the form name@example.com', body, re.S)
-    assert re.search(r'id="id_order_number_error".*Enter the number of one of your orders', body, re.S)
+    assert re.search(r'id="id_email_error".*Enter an e-mail address in the form name@example.com', body, re.DOTALL)
+    assert re.search(r'id="id_order_number_error".*Enter the number of one of your orders', body, re.DOTALL)
     assert 'aria-describedby="id_email_helptext id_email_error"' in body
     assert PrivacyRequest.objects.count() == 0
 
@@ -221,7 +221,7 @@ def test_a_wrong_order_number_is_shown_next_to_the_field_and_counted(submit, cli
 
     # then the first is explained next to the order number, the second confirms the request
     assert wrong.status_code == 400
-    assert re.search(r'id="id_order_number_error".*do not match', wrong.content.decode(), re.S)
+    assert re.search(r'id="id_order_number_error".*do not match', wrong.content.decode(), re.DOTALL)
     assert right.status_code == 200
     assert PrivacyRequest.objects.get().verified_at is not None
 
