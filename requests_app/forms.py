@@ -198,3 +198,11 @@ class VerifyForm(forms.Form):
         """Show the shop's refusal of the order details next to them (the form may be unbound, showing initial values)."""
         self.cleaned_data = {}
         self.add_error("order_number" if "order_number" in self.fields else None, message)
+
+
+def service_refusal_show(form: forms.Form, error: ValidationError, *, renamed: dict | None = None) -> None:
+    """Put a service's ValidationError next to the form fields it names (renamed: service name -> field)."""
+    by_field = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for field, messages in by_field.items():
+        field = (renamed or {}).get(field, field)
+        form.add_error(field if field in form.fields else None, messages)

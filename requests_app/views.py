@@ -19,7 +19,7 @@ from requests_app.downloads import (
     export_package_available,
 )
 from requests_app.errors import TransitionRefused, VerificationFailed
-from requests_app.forms import RequestForm, VerifyForm
+from requests_app.forms import RequestForm, VerifyForm, service_refusal_show
 from requests_app.models import Kind, PrivacyRequest
 from requests_app.ratelimit import client_address, rate_limit_hit
 from requests_app.services import (
@@ -87,9 +87,7 @@ def _submitted(form: RequestForm, *, language: str) -> bool:
             agent=_agent(data),
         )
     except ValidationError as error:
-        for field, messages in getattr(error, "error_dict", {None: error.error_list}).items():
-            field = SERVICE_FIELD_TO_FORM.get(field, field)
-            form.add_error(field if field in form.fields else None, messages)
+        service_refusal_show(form, error, renamed=SERVICE_FIELD_TO_FORM)
         return False
     return True
 

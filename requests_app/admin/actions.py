@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from requests_app import deadlines
+from requests_app.admin.entry import identity_check_record
 from requests_app.admin.forms import (
     AssignForm,
     CancelForm,
@@ -93,7 +94,7 @@ def _plain(form_class):
 
 def _verify(privacy_request, data, user) -> str:
     privacy_request_verify_by_staff(privacy_request=privacy_request, by=user)
-    privacy_request_note_add(privacy_request=privacy_request, by=user, body=f"Identity verified by staff: {data['evidence']}")
+    identity_check_record(privacy_request=privacy_request, evidence=data["evidence"], by=user)
     return _("The requester's identity is recorded as verified by you.")
 
 

@@ -16,6 +16,7 @@ from requests_app import selectors
 from requests_app.admin.actions import ACTIONS, actions_available
 from requests_app.admin.badges import deadline_badge
 from requests_app.admin.casefile import casefile_for
+from requests_app.admin.entry import staff_entry_view
 from requests_app.admin.erasure import erasure_view_for
 from requests_app.admin.queue import AssigneeFilter, DeadlineFilter
 from requests_app.downloads import attachment, export_package_available
@@ -24,6 +25,7 @@ from requests_app.errors import (
     FulfilmentUnavailable,
     TransitionRefused,
 )
+from requests_app.forms import service_refusal_show
 from requests_app.models import ExportPackage, PrivacyRequest
 from requests_app.services import export_package_open_for_staff
 from requests_app.services.common import PERM_WORK
@@ -65,7 +67,12 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
         return queryset.filter(email_index=email_index(term)), False
 
     def has_add_permission(self, request):
-        return False  # requests come in through the form, the API or `privacy submit`
+        return request.user.has_perm(PERM_WORK)  # staff entry of a request received by e-mail, phone or post
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied(_("Only staff who work requests may enter one."))
+        return staff_entry_view(self, request)
 
     def has_delete_permission(self, request, obj=None):
         return False  # requests are records: they are closed, never deleted
@@ -106,8 +113,7 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
                 messages.success(request, staff_action.perform(privacy_request, form.cleaned_data, request.user))
                 return redirect(self._case_url(privacy_request))
             except ValidationError as error:
-                for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
-                    form.add_error(field if field in form.fields else None, errors)
+                service_refusal_show(form, error)
             except EXPLAINED_REFUSALS as refusal:
                 messages.error(request, str(refusal))
                 return redirect(self._case_url(privacy_request))

@@ -93,3 +93,26 @@ def test_an_auditor_reads_a_request_but_has_no_button_to_change_it(page, screens
     assert page.locator("form.pd-action").count() == 0
     assert "ada@example.com" not in page.content()
     assert PrivacyRequest.objects.get(pk=ada.pk).state == ada.state
+
+
+def test_staff_enter_a_letter_received_by_post_with_the_day_it_arrived(page, screens, staff_login, mailbox):
+    arrived = timezone.localdate() - timedelta(days=12)
+
+    staff_login("arthur", "Agent")
+    screens.capture("admin-index")
+    page.goto("/admin/requests_app/privacyrequest/")
+    screens.capture("queue")
+    page.get_by_role("link", name="Add privacy request").click()
+    screens.capture("entry-form")
+    page.get_by_label("Kind").select_option("deletion")
+    page.get_by_label("Jurisdiction").select_option("uk_gdpr")
+    page.get_by_label("Received by").select_option("post")
+    page.get_by_label("Received on").fill(arrived.isoformat())
+    page.get_by_label("Requester's e-mail address").fill("ada@example.com")
+    page.get_by_role("button", name="Record the request").click()
+    screens.capture("entered")
+
+    letter = PrivacyRequest.objects.get()
+    assert timezone.localdate(letter.received_at) == arrived
+    assert f"Request #{letter.pk} recorded; it is due on {letter.due_date.isoformat()}" in page.locator(".messagelist").inner_text()
+    assert mailbox.link(to="ada@example.com", containing="/requests/verify/")

@@ -402,3 +402,74 @@ def test_staff_open_an_agents_signed_permission(client, agent, auditor, officer)
 
     assert opened.content == document and opened["Content-Type"] == "application/pdf"
     assert refused.status_code == 403
+
+
+ENTRY = reverse("admin:requests_app_privacyrequest_add")
+
+
+@pytest.mark.django_db
+def test_staff_enter_a_letter_with_the_day_it_arrived_and_the_clock_runs_from_then(client, agent, mailoutbox,
+                                                                                   django_capture_on_commit_callbacks):
+    # given a letter that arrived ten days ago
+    arrived = timezone.localdate() - timedelta(days=10)
+    client.force_login(agent)
+
+    # when an agent enters it
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ENTRY, {"kind": "access", "jurisdiction": "gdpr", "channel": "post",
+                                       "received_on": arrived.isoformat(), "email": "ada@example.com", "name": "Ada"})
+
+    # then the request runs from the letter's day and the requester is asked to confirm by e-mail
+    letter = PrivacyRequest.objects.get()
+    assert response.status_code == 302 and response.url == page_of(letter)
+    assert letter.channel == "post" and timezone.localdate(letter.received_at) == arrived
+    assert letter.due_date < timezone.localdate() + timedelta(days=31)
+    assert letter.state == State.AWAITING_VERIFICATION
+    assert [m.to for m in mailoutbox] == [["ada@example.com"]]
+
+
+@pytest.mark.django_db
+def test_a_request_verified_by_staff_at_entry_keeps_how(client, agent):
+    client.force_login(agent)
+
+    client.post(ENTRY, {"kind": "correction", "jurisdiction": "uk_gdpr", "channel": "phone",
+                        "received_on": timezone.localdate().isoformat(), "email": "ada@example.com",
+                        "details": "Street is Elm Road 4", "evidence": "Called back on the number of order 000000123"})
+
+    entered = PrivacyRequest.objects.get()
+    assert entered.verification_method == "staff"
+    assert "Called back on the number of order" in client.get(page_of(entered)).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_receipt_day_in_the_future_is_refused_next_to_the_field(client, agent):
+    client.force_login(agent)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+
+    response = client.post(ENTRY, {"kind": "access", "jurisdiction": "gdpr", "channel": "email",
+                                   "received_on": tomorrow.isoformat(), "email": "ada@example.com"})
+
+    assert response.status_code == 400
+    assert 'id="id_received_on_error"' in response.content.decode()
+    assert "in the future" in response.content.decode()
+    assert not PrivacyRequest.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_auditor_cannot_enter_a_request(client, auditor):
+    client.force_login(auditor)
+
+    assert client.get(ENTRY).status_code == 403
+    assert "Add privacy request" not in client.get(QUEUE).content.decode()
+
+
+@pytest.mark.django_db
+def test_denying_for_another_reason_without_an_explanation_is_refused_next_to_the_field(client, agent, make_request):
+    ada = make_request()
+    client.force_login(agent)
+
+    response = client.post(act(ada, "deny"), {"deny-reason": "other", "deny-explanation": ""})
+
+    assert response.status_code == 400
+    assert 'id="id_deny-explanation_error"' in response.content.decode()
+    assert PrivacyRequest.objects.get(pk=ada.pk).state == ada.state

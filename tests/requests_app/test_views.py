@@ -337,3 +337,14 @@ def test_a_download_link_with_a_guessed_secret_is_refused(client, download_link)
 
     assert guessed.status_code == 410 and "This link is not valid" in guessed.content.decode()
     assert client.post(download_link).status_code == 200, "the real link still works after a wrong guess"
+
+
+@pytest.mark.django_db
+def test_a_refusal_from_the_intake_service_is_shown_next_to_the_field_it_names(submit):
+    # an order number without its postcode passes the form for a correction, and the service names the gap
+    response = submit(order_number="000000123")
+
+    assert response.status_code == 400
+    assert re.search(r'id="id_postcode_error".*Give both the order number and its billing postcode', response.content.decode(),
+                     re.DOTALL)
+    assert PrivacyRequest.objects.count() == 0
