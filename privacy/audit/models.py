@@ -32,11 +32,11 @@ class AuditEventQuerySet(models.QuerySet):
 
 class AuditEvent(models.Model):
     event_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    created_at = models.DateTimeField(db_index=True)
+    created_at = models.DateTimeField()
     actor_kind = models.CharField(max_length=16)
     actor_id = models.CharField(max_length=150)
     actor_label = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=64, db_index=True)
+    action = models.CharField(max_length=64)
     target_type = models.CharField(max_length=64)
     target_id = models.CharField(max_length=64)
     subject_scope = models.CharField(
@@ -46,10 +46,12 @@ class AuditEvent(models.Model):
     row_mac = models.CharField(max_length=64, help_text="HMAC over the content, written with the event.")
     seq = models.BigIntegerField(null=True, blank=True, unique=True, help_text="Place in the chain, given at sealing.")
     prev_hash = models.CharField(max_length=64, null=True, blank=True)
-    chain_hash = models.CharField(max_length=64, null=True, blank=True, db_index=True)
+    chain_hash = models.CharField(max_length=64, null=True, blank=True)
     sealed_at = models.DateTimeField(null=True, blank=True)
 
     objects = AuditEventQuerySet.as_manager()
+
+    # Few indexes on purpose: sealing rewrites each row once, and every index costs that write.
 
     class Meta:
         permissions = [("view_payload", "Can view decrypted audit payloads")]
