@@ -17,6 +17,16 @@ def test_the_form_names_every_field_and_shows_order_details_only_when_they_apply
     assert honeypot["x"] + honeypot["width"] <= 0, "the honeypot must sit off-screen"
     assert page.locator("html").get_attribute("lang") == "en"
 
+    # and every control has a label, and the keyboard focus is visible
+    unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
+        .filter(el => el.type !== 'hidden' && !el.closest('.hp'))
+        .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label'))
+        .map(el => el.name)""")
+    assert unlabelled == []
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+
     # and the order details appear once deletion is chosen
     assert not page.get_by_label("Order number").is_visible()
     page.get_by_label("Deletion of my data").check()
