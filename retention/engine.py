@@ -7,7 +7,6 @@ at most the batch in flight, and redoing it is harmless: due rows are re-read an
 statements are idempotent.
 """
 
-import time
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -62,12 +61,8 @@ class Engine:
                 batch = driver.next(after=position, end=walk_end)
                 if batch is None:
                     break
-                started = time.monotonic()
                 counts = self._apply(driver, batch)
-                self.checkpoint(
-                    walk=index, last_pk=batch.last, walk_end=walk_end, counts=counts, batch=batch,
-                    seconds=time.monotonic() - started,
-                )
+                self.checkpoint(walk=index, last_pk=batch.last, walk_end=walk_end, counts=counts, batch=batch)
                 self.batches += 1
                 position = batch.last
                 if self.progress:

@@ -66,7 +66,7 @@ def _strategies(table) -> tuple:
     )
 
 
-def _path_to(table, root: str) -> tuple[Hop, ...] | None:
+def path_to(table, root: str) -> tuple[Hop, ...] | None:
     """Return the ByParent hops from table up to root, or None when table does not hang off root."""
     hops, current, seen = [], table, set()
     while current.name != root:
@@ -93,20 +93,20 @@ def family(root: str, *, action: str, include=lambda table: True) -> tuple[Step,
     for table in datamap.TABLES:
         if table.name == root or not include(table) or len(table.pk) != 1:
             continue
-        path = _path_to(table, root)
+        path = path_to(table, root)
         if path:
-            steps.append(_step(table, path, action))
+            steps.append(make_step(table, path, action))
     steps.sort(key=lambda step: -len(step.path))
-    return (*steps, _step(datamap.table(root), (), action))
+    return (*steps, make_step(datamap.table(root), (), action))
 
 
 def table_step(name: str, *, action: str = "anonymize") -> Step:
     if name not in datamap.BY_NAME:
         raise PlanError(f"table {name!r} is not in the data map: add it to privacy/sources/datamap before holding it.")
-    return _step(datamap.table(name), (), action)
+    return make_step(datamap.table(name), (), action)
 
 
-def _step(table, path, action) -> Step:
+def make_step(table, path, action) -> Step:
     return Step(
         table=table.name,
         pk=table.pk[0],
@@ -123,8 +123,9 @@ DOCUMENT_TABLES = {"invoice": "sales_invoice", "credit_memo": "sales_creditmemo"
 ANONYMIZED_EMAIL = f"%@{ANONYMIZED_DOMAIN}"
 
 
-def _statutory_order_table(table) -> bool:
-    return table.retention.rule == "statutory"
+def order_steps() -> tuple[Step, ...]:
+    """The order and every table the data map keeps with it under statutory retention, deepest first."""
+    return family("sales_order", action="anonymize", include=lambda table: table.retention.rule == "statutory")
 
 
 def orders_walks(cutoffs: dict[str, datetime]) -> tuple[Walk, ...]:
@@ -148,7 +149,7 @@ def orders_walks(cutoffs: dict[str, datetime]) -> tuple[Walk, ...]:
     orders = Walk(
         driver="sales_order",
         pk="entity_id",
-        steps=family("sales_order", action="anonymize", include=_statutory_order_table),
+        steps=order_steps(),
         due=" AND ".join(conditions),
         params=tuple(params),
     )
@@ -177,103 +178,39 @@ def quotes_walk(cutoff: datetime, *, guests: bool) -> Walk:
     )
 
 
+@dataclass(frozen=True)
+class Purge:
+    """A log table whose rows are deleted once `age` (the columns `due` compares) is past the limit."""
+
+    table: str
+    pk: str
+    due: str
+    age: str
+    unix_time: bool = False
+
+
 PURGES = {
-    Plan.CUSTOMER_VISITOR: ("customer_visitor", "visitor_id", "last_visit_at < %s", 1),
-    Plan.CUSTOMER_LOG: (
+    Plan.CUSTOMER_VISITOR: Purge("customer_visitor", "visitor_id", "last_visit_at < %s", "last_visit_at"),
+    Plan.CUSTOMER_LOG: Purge(
         "customer_log",
         "log_id",
         "(last_login_at IS NULL OR last_login_at < %s) AND (last_logout_at IS NULL OR last_logout_at < %s)",
-        2,
+        "last_login_at and last_logout_at",
     ),
-    Plan.REPORT_EVENT: ("report_event", "event_id", "logged_at < %s", 1),
-    Plan.PASSWORD_RESET_EVENTS: ("password_reset_request_event", "id", "created_at < %s", 1),
-    Plan.SENDFRIEND_LOG: ("sendfriend_log", "log_id", "time < %s", 1),
-    Plan.LOGIN_AS_CUSTOMER_LOG: ("magento_login_as_customer_log", "log_id", "time < %s", 1),
+    Plan.REPORT_EVENT: Purge("report_event", "event_id", "logged_at < %s", "logged_at"),
+    Plan.PASSWORD_RESET_EVENTS: Purge("password_reset_request_event", "id", "created_at < %s", "created_at"),
+    Plan.SENDFRIEND_LOG: Purge("sendfriend_log", "log_id", "time < %s", "time, Unix seconds", unix_time=True),
+    Plan.LOGIN_AS_CUSTOMER_LOG: Purge("magento_login_as_customer_log", "log_id", "time < %s", "time"),
 }
-UNIX_TIME_PLANS = {Plan.SENDFRIEND_LOG}
 
 
 def purge_walk(plan: str, cutoff: datetime) -> Walk:
-    table, pk, due, placeholders = PURGES[plan]
-    value = int(cutoff.timestamp()) if plan in UNIX_TIME_PLANS else sql_time(cutoff)
-    step = Step(table=table, pk=pk, action="delete")
-    return Walk(driver=table, pk=pk, steps=(step,), due=due, params=(value,) * placeholders)
+    purge = PURGES[plan]
+    limit = int(cutoff.timestamp()) if purge.unix_time else sql_time(cutoff)
+    step = Step(table=purge.table, pk=purge.pk, action="delete")
+    return Walk(driver=purge.table, pk=purge.pk, steps=(step,), due=purge.due, params=(limit,) * purge.due.count("%s"))
 
 
 def holds_walk() -> Walk:
     """Rows whose erasure hold ended: each is anonymized with its own table's strategies."""
     return Walk(driver="retention_hold", pk="id", steps=(), source="holds")
-
-
-# -- inactive accounts ------------------------------------------------------------------------------
-
-
-def inactive_condition(since: datetime) -> tuple[str, Params]:
-    """Customers without a log-in, a log-out, an order or an account change since `since`."""
-    moment = sql_time(since)
-    sql = (
-        "customer_entity.created_at < %s AND (customer_entity.updated_at IS NULL OR customer_entity.updated_at < %s) "
-        "AND NOT EXISTS (SELECT 1 FROM customer_log l WHERE l.customer_id = customer_entity.entity_id "
-        "AND (l.last_login_at >= %s OR l.last_logout_at >= %s)) "
-        "AND NOT EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = customer_entity.entity_id AND o.created_at >= %s)"
-    )
-    return sql, (moment,) * 5
-
-
-def inactive_accounts_walks(*, inactive_since: datetime, warned_before: datetime) -> tuple[Walk, ...]:
-    """Warn the inactive accounts not warned yet, then close those warned before warned_before and still inactive."""
-    due, params = inactive_condition(inactive_since)
-    warn = Walk(driver="customer_entity", pk="entity_id", steps=(), due=due, params=params, source="warn")
-    close = Walk(driver="inactivity_notice", pk="id", steps=closure_steps(), due=due, params=params, source="notices")
-    return warn, close
-
-
-def closure_steps() -> tuple[Step, ...]:
-    """Delete an account and what the data map deletes with it; cut the link from what must stay (orders).
-
-    Children come first so that joins through a parent still find their rows.
-    """
-    steps = []
-    for table in datamap.TABLES:
-        if table.name == "customer_entity":
-            continue
-        step = _closure_step(table)
-        if step is not None:
-            steps.append(step)
-    steps.sort(key=lambda step: -len(step.path))
-    return (*steps, _step(datamap.table("customer_entity"), (), "delete"))
-
-
-def _customer_link(table):
-    return next((link for link in table.links if isinstance(link, datamap.ByCustomer)), None)
-
-
-def _closure_step(table) -> Step | None:
-    link = _customer_link(table)
-    if link is not None:
-        path = (Hop(link.column, "customer_entity", "entity_id"),)
-        if table.erasure == "delete":
-            return Step(table=table.name, pk=table.pk[0], action="delete", path=path, where=link.when)
-        return _unlink(table, link.column, path, link.when)
-    deleting = table.erasure == "delete"
-    for owner in datamap.TABLES:
-        owner_link = _customer_link(owner)
-        if owner_link is None or owner.name in ("customer_entity", table.name) or (owner.erasure == "delete") != deleting:
-            continue
-        path = _path_to(table, owner.name)
-        if not path or (not deleting and owner_link.column not in table.column_map):
-            continue
-        full = (*path, Hop(owner_link.column, "customer_entity", "entity_id"))
-        if deleting:
-            return Step(table=table.name, pk=table.pk[0], action="delete", path=full)
-        return _unlink(table, owner_link.column, full, ())
-    return None
-
-
-def _unlink(table, column: str, path, where) -> Step:
-    mapped = table.column_map.get(column)
-    strategy = str(mapped.strategy) if mapped is not None and mapped.strategy in ("null", "zero") else "null"
-    return Step(
-        table=table.name, pk=table.pk[0], action="anonymize", path=path, strategies=((column, strategy, ()),),
-        namespace=table.name, where=where,
-    )

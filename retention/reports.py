@@ -23,7 +23,7 @@ def run_result(run: RetentionRun) -> dict:
 
 
 def run_line(result: dict) -> str:
-    if result["state"] == "already_running":
+    if "message" in result:
         return f"{result['policy']}: {result['message']}"
     verb = "would change" if result["dry_run"] else "changed"
     key = "due" if result["dry_run"] else "changed"

@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from retention import plans
+from retention import closure, plans
 from retention.models import RESUMABLE_STATES, DocumentClass, Plan, RetentionPolicy, RetentionRun, StatutoryPeriod
 
 ORDER_DOCUMENTS = (DocumentClass.ORDER, DocumentClass.INVOICE, DocumentClass.CREDIT_MEMO, DocumentClass.SHIPMENT)
@@ -66,7 +66,7 @@ def policy_walks(*, policy: RetentionPolicy, cutoffs: dict[str, str]) -> tuple[p
     if policy.plan == Plan.HOLDS:
         return (plans.holds_walk(),)
     if policy.plan == Plan.INACTIVE_ACCOUNTS:
-        return plans.inactive_accounts_walks(inactive_since=moments["age"], warned_before=moments["warned_before"])
+        return closure.inactive_accounts_walks(inactive_since=moments["age"], warned_before=moments["warned_before"])
     return (plans.purge_walk(policy.plan, moments["age"]),)
 
 
@@ -104,8 +104,8 @@ def age_rule_text(policy: RetentionPolicy) -> str:
 
 def _age_column(policy: RetentionPolicy) -> str:
     if policy.plan in plans.PURGES:
-        table, _pk, due, _count = plans.PURGES[policy.plan]
-        return f"{table}: {due.replace(' < %s', '').replace('%s', 'the limit')}"
+        purge = plans.PURGES[policy.plan]
+        return f"{purge.table}: {purge.age}"
     return "quote.updated_at"
 
 

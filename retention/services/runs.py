@@ -145,7 +145,7 @@ class Checkpoint:
         self.run, self.owner = run, owner
         self.tick = time.monotonic()
 
-    def __call__(self, *, walk, last_pk, walk_end, counts, batch, seconds):
+    def __call__(self, *, walk, last_pk, walk_end, counts, batch):
         run, now = self.run, timezone.now()
         with transaction.atomic():
             retention_policy_renew(policy=run.policy, owner=self.owner, now=now)

@@ -47,7 +47,7 @@ def expected_after_orders_policy(before: dict, *, key: str, cutoffs: dict = CUTO
     and the rows it touches, {table: {primary key}}."""
     due = due_orders(before, cutoffs)
     gift_owner = {row["gift_message_id"]: row["entity_id"] for row in before["sales_order"].values() if row["gift_message_id"]}
-    steps = {step.table: step for step in plans.family("sales_order", action="anonymize", include=plans._statutory_order_table)}
+    steps = {step.table: step for step in plans.order_steps()}
     expected = {table: {pk: dict(row) for pk, row in rows.items()} for table, rows in before.items()}
     touched: dict[str, set] = {}
     for table, step in steps.items():

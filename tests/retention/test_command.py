@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from retention.models import RetentionPolicy
+from retention.models import RetentionPolicy, StatutoryPeriod
 from retention.services.claims import retention_policy_claim
 from tests.retention.snapshots import shop_snapshot
 
@@ -80,3 +80,15 @@ def test_list_shows_each_policy_with_its_switch_and_age_rule():
     # then
     assert len(lines) == RetentionPolicy.objects.count()
     assert any(line.startswith("off inactive-accounts-close") for line in lines)
+
+
+def test_a_policy_that_cannot_start_fails_with_a_reason_that_says_what_to_fix(shop):
+    # given
+    StatutoryPeriod.objects.filter(jurisdiction="de", document_class="invoice").delete()
+    out = StringIO()
+    # when
+    with pytest.raises(CommandError) as error:
+        call_command("retention", "run", "--policy", "orders-anonymize", stdout=out)
+    # then
+    assert "failed: orders-anonymize" in str(error.value)
+    assert "No statutory period for invoice documents in jurisdiction 'de'" in out.getvalue()

@@ -6,7 +6,7 @@ from django.core.management import BaseCommand, CommandError
 from privacy.audit.actors import Actor
 from retention import reports
 from retention.models import RetentionPolicy
-from retention.selectors import retention_record
+from retention.selectors import MissingStatutoryPeriod, retention_record
 from retention.services import PolicyAlreadyRunning, retention_policy_run
 
 OPERATOR = Actor.system("retention.command")
@@ -52,6 +52,8 @@ class Command(BaseCommand):
             )
         except PolicyAlreadyRunning as error:
             return {"policy": policy.name, "state": "already_running", "message": str(error)}
+        except MissingStatutoryPeriod as error:
+            return {"policy": policy.name, "state": "failed", "message": str(error)}
         finally:
             if bar:
                 bar.close()
