@@ -4,9 +4,12 @@ The time is read as whole microseconds since the epoch and the event id as 32 he
 two forms chain.content_mac signs, so verification never builds datetime or UUID objects.
 """
 
-from django.db.models import BigIntegerField, CharField, Func
+import uuid
+
+from django.db.models import BigIntegerField, CharField, Count, Func
 
 from privacy.audit import chain
+from privacy.audit.models import AuditEvent
 
 
 class EpochMicroseconds(Func):
@@ -41,3 +44,16 @@ CONTENT_COLUMNS = ("event_hex", "created_us", *chain.CONTENT_FIELDS[2:])
 def content_rows(queryset, *leading: str):
     """Return queryset as tuples of the leading fields followed by the canonical content."""
     return queryset.annotate(**CANONICAL).values_list(*leading, *CONTENT_COLUMNS)
+
+
+def repeated_event_ids(event_hexes: list[str]) -> set[str]:
+    """Return the ids among event_hexes that more than one row carries.
+
+    A copy of an authentic row keeps a valid row MAC; only the unique constraint on event_id
+    stops it, and a database administrator can drop that. Such copies are never sealed.
+    """
+    if not event_hexes:
+        return set()
+    rows = AuditEvent.objects.filter(event_id__in=[uuid.UUID(value) for value in event_hexes])
+    repeated = rows.order_by().values("event_id").annotate(rows=Count("id")).filter(rows__gt=1)
+    return {event_id.hex for event_id in repeated.values_list("event_id", flat=True)}

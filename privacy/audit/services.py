@@ -19,7 +19,7 @@ from privacy.audit import chain
 from privacy.audit.actors import Actor
 from privacy.audit.models import AuditChainHead, AuditEvent
 from privacy.audit.payloads import payload_encrypt
-from privacy.audit.rows import content_rows
+from privacy.audit.rows import content_rows, repeated_event_ids
 
 logger = logging.getLogger(__name__)
 
@@ -145,9 +145,13 @@ def _seal_batch(*, batch_size: int, after_id: int, now) -> tuple[int, int, int]:
         mac = chain.chain_mac()
         seq, prev, updates = head.seq, head.chain_hash, []
         sealed_at = connection.ops.adapt_datetimefield_value(now)
+        copies = repeated_event_ids([row[2] for row in rows])
         for event_pk, row_mac, *content in rows:
             if not crypto.macs_equal(chain.content_mac(mac, tuple(content)), row_mac):
                 logger.error("audit event %s has a forged or altered row MAC: left unsealed", event_pk)
+                continue
+            if content[0] in copies:
+                logger.error("audit event %s repeats the event id of another row: left unsealed", event_pk)
                 continue
             seq += 1
             link = chain.link_mac(mac, prev_hash=prev, seq=seq, row_mac=row_mac)

@@ -17,7 +17,7 @@ from privacy import crypto
 from privacy.audit import chain, events
 from privacy.audit.actors import Actor
 from privacy.audit.models import AuditChainHead, AuditEvent
-from privacy.audit.rows import content_rows
+from privacy.audit.rows import content_rows, repeated_event_ids
 from privacy.audit.services import audit_chain_seal
 
 CHUNK = 10_000
@@ -139,11 +139,15 @@ def _current_head_seq() -> int:
 
 
 def _check_unsealed():
+    """Name an unsealed row the sealer refused: no valid MAC, or a copy of another event."""
     mac = chain.chain_mac()
-    unsealed = content_rows(AuditEvent.objects.filter(seq__isnull=True).order_by("id"), *LEADING)
-    for row in unsealed.iterator(chunk_size=CHUNK):
+    unsealed = list(content_rows(AuditEvent.objects.filter(seq__isnull=True).order_by("id"), *LEADING))
+    copies = repeated_event_ids([row[len(LEADING)] for row in unsealed])
+    for row in unsealed:
         if not crypto.macs_equal(chain.content_mac(mac, tuple(row[len(LEADING):])), row[4]):
             raise ChainBroken("inserted", f"unsealed row {row[0]} was inserted: the application never wrote it", row)
+        if row[len(LEADING)] in copies:
+            raise ChainBroken("inserted", f"unsealed row {row[0]} was inserted: a copy of another event", row)
 
 
 def audit_chain_verify_and_record(*, actor: Actor) -> VerificationResult:

@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from privacy.audit.models import AuditChainHead, AuditEvent
 from privacy.audit.services import audit_chain_seal, audit_event_append
 from privacy.audit.verification import audit_chain_verify
-from tests.audit.helpers import ALICE, TABLE, append_events
+from tests.audit.helpers import ALICE, TABLE, append_events, tamper
 
 WRITERS = 8
 EVENTS_PER_WRITER = 40
@@ -122,3 +122,33 @@ def test_concurrent_writers_and_sealers_keep_one_linear_chain():
     assert AuditChainHead.objects.get().seq == total
     result = audit_chain_verify()
     assert result.ok and result.events_checked == total
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_a_replayed_copy_of_an_event_is_never_sealed_and_is_named_as_inserted():
+    # given a DBA who drops the unique constraint and copies an authentic row
+    original = append_events(2)[0]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'u' "
+            "AND pg_get_constraintdef(oid) LIKE '%%event_id%%'",
+            [TABLE],
+        )
+        constraint = cursor.fetchone()[0]
+    tamper(f"ALTER TABLE {TABLE} DROP CONSTRAINT {constraint}")
+    tamper(
+        f"INSERT INTO {TABLE} (event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
+        "target_id, subject_scope, payload, row_mac) SELECT event_id, created_at, actor_kind, actor_id, actor_label, "
+        f"action, target_type, target_id, subject_scope, payload, row_mac FROM {TABLE} WHERE id = %s",
+        [original.pk],
+    )
+
+    # when
+    sealed = audit_chain_seal()
+    result = audit_chain_verify()
+
+    # then
+    copy = AuditEvent.objects.filter(event_id=original.event_id).exclude(pk=original.pk).get()
+    assert sealed == 0 and copy.seq is None
+    assert (result.ok, result.reason, result.first_bad_event["id"]) == (False, "inserted", copy.pk)
