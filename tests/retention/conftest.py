@@ -1,4 +1,9 @@
-"""Fixtures of the retention tests: a seeded test shop at a pinned date, and its default policies."""
+"""Fixtures of the retention tests: a seeded test shop at a pinned date, and its default policies.
+
+`shop` is larger than the suite-wide `seeded_magento` (60 customers instead of 20, so every default
+policy finds rows on both sides of its age) and pinned to SEEDED_AT, so the statutory cutoffs the
+tests state (1 January 2018 for German invoices) do not move with the calendar.
+"""
 
 from datetime import UTC, datetime
 
