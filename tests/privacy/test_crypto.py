@@ -1,3 +1,5 @@
+import hmac
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
@@ -62,7 +64,5 @@ def test_malformed_key_list_names_the_variable_and_the_form(value):
 
 @pytest.mark.parametrize("key", [b"", b"k" * 32, b"k" * 64, b"k" * 65])
 def test_the_fast_hmac_equals_the_standard_library_hmac(key):
-    import hmac
-
     for message in (b"", b"audit", b"x" * 1000):
         assert crypto.HmacSha256(key).hex(message) == hmac.digest(key, message, "sha256").hex()

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.test import override_settings
 
@@ -132,3 +133,9 @@ def test_shredding_forgets_the_remembered_key_so_nothing_more_is_encrypted_under
     # then
     with pytest.raises(keys.KeyShredded):
         keys.encrypt_text("ada@example.com", key=keys.data_key_for_scope(scope="request:cached-shred"))
+
+
+@pytest.mark.django_db
+def test_rotate_with_a_batch_size_below_one_names_the_option():
+    with pytest.raises(CommandError, match="--batch-size 0 must be at least 1"):
+        call_command("keys", "rotate", "--batch-size", "0")

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from privacy import crypto, keys
 from privacy.audit.actors import Actor
@@ -16,5 +16,7 @@ class Command(BaseCommand):
         actions.add_parser("rotate").add_argument("--batch-size", type=int, default=500)
 
     def handle(self, *args, action, batch_size, **options):
+        if batch_size < 1:
+            raise CommandError(f"--batch-size {batch_size} must be at least 1.")
         count = keys.keys_rotate(batch_size=batch_size, actor=Actor.system("manage.py keys rotate"))
         self.stdout.write(f"Re-wrapped {count} data keys under key-encryption key {crypto.keyring().active_id}.")
