@@ -263,6 +263,8 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
 PRIVACY_FORM_RATE_PER_IP = config.env.str("PRIVACY_FORM_RATE_PER_IP", default="20/hour")
 PRIVACY_FORM_RATE_PER_EMAIL = config.env.str("PRIVACY_FORM_RATE_PER_EMAIL", default="5/hour")
 PRIVACY_TRUSTED_PROXIES = read_int("PRIVACY_TRUSTED_PROXIES", default=0)
+# Verification, status and download links that do not work, per client address, before it is refused for a while.
+PRIVACY_BAD_LINKS_PER_IP = config.env.str("PRIVACY_BAD_LINKS_PER_IP", default="20/hour")
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REDIS_URL = read_url("REDIS_URL", default=None, schemes=("redis", "rediss"))

@@ -33,11 +33,15 @@ def rate_parse(text: str, *, setting: str) -> Rate:
     return Rate(limit=int(match.group(1)), seconds=PERIOD_SECONDS[match.group(2)])
 
 
+def _window_key(scope: str, key: str, rate: Rate, now) -> str:
+    window = int((now or timezone.now()).timestamp()) // rate.seconds
+    return f"ratelimit:{scope}:{key}:{window}"
+
+
 def rate_limit_hit(*, scope: str, key: str, setting: str, now=None) -> bool:
     """Count one attempt for key in scope; return True when it goes over the rate in setting."""
     rate = rate_parse(getattr(settings, setting), setting=setting)
-    window = int((now or timezone.now()).timestamp()) // rate.seconds
-    cache_key = f"ratelimit:{scope}:{key}:{window}"
+    cache_key = _window_key(scope, key, rate, now)
     cache.add(cache_key, 0, timeout=rate.seconds + 1)
     try:
         count = cache.incr(cache_key)
@@ -45,6 +49,12 @@ def rate_limit_hit(*, scope: str, key: str, setting: str, now=None) -> bool:
         cache.add(cache_key, 1, timeout=rate.seconds + 1)
         count = 1
     return count > rate.limit
+
+
+def rate_limit_reached(*, scope: str, key: str, setting: str, now=None) -> bool:
+    """Return True when key has used up its attempts in scope for this window, without counting one."""
+    rate = rate_parse(getattr(settings, setting), setting=setting)
+    return cache.get(_window_key(scope, key, rate, now), 0) >= rate.limit
 
 
 def client_address(request) -> str:

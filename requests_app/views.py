@@ -1,5 +1,7 @@
 """The self-service pages: validate, call one service, render. No personal data is logged here."""
 
+from functools import wraps
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -21,7 +23,7 @@ from requests_app.downloads import (
 from requests_app.errors import TransitionRefused, VerificationFailed
 from requests_app.forms import RequestForm, VerifyForm, service_refusal_show
 from requests_app.models import Kind, PrivacyRequest
-from requests_app.ratelimit import client_address, rate_limit_hit
+from requests_app.ratelimit import client_address, rate_limit_hit, rate_limit_reached
 from requests_app.services import (
     AgentSubmission,
     export_download,
@@ -59,6 +61,22 @@ def _rate_limited(request) -> bool:
         scope="form-email", key=email_index(email), setting="PRIVACY_FORM_RATE_PER_EMAIL"
     )
     return over_ip or over_email
+
+
+def _bad_link_count(request) -> None:
+    rate_limit_hit(scope="bad-links", key=client_address(request), setting="PRIVACY_BAD_LINKS_PER_IP")
+
+
+def guessing_links_refused(view):
+    """Refuse, for a while, a client that keeps trying links that do not work: secrets are not for guessing."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if rate_limit_reached(scope="bad-links", key=client_address(request), setting="PRIVACY_BAD_LINKS_PER_IP"):
+            return render(request, "selfservice/too_many_bad_links.html", status=429)
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 @require_http_methods(["GET", "POST"])
@@ -108,6 +126,7 @@ def check_inbox(request):
 
 
 @never_cache
+@guessing_links_refused
 @require_http_methods(["GET", "POST"])
 def verify(request, token):
     try:
@@ -147,6 +166,7 @@ def _verify_refused(request, token, form, failure):
 
 
 def _link_problem(request, failure):
+    _bad_link_count(request)
     return render(request, "selfservice/link_problem.html", {"message": str(failure)}, status=410)
 
 
@@ -174,17 +194,19 @@ PUBLIC_STATE = {
 }
 
 
-def _status_request(token) -> PrivacyRequest:
+def _status_request(request, token) -> PrivacyRequest:
     try:
         return selectors.privacy_request_get_by_status_token(token=token)
     except PrivacyRequest.DoesNotExist:
+        _bad_link_count(request)
         raise Http404("status link does not match a request") from None
 
 
 @never_cache
+@guessing_links_refused
 @require_GET
 def status(request, token):
-    privacy_request = _status_request(token)
+    privacy_request = _status_request(request, token)
     state_label, next_step = PUBLIC_STATE[privacy_request.state]
     context = {
         "privacy_request": privacy_request,
@@ -199,9 +221,10 @@ def status(request, token):
 
 
 @never_cache
+@guessing_links_refused
 @require_POST
 def status_withdraw(request, token):
-    privacy_request = _status_request(token)
+    privacy_request = _status_request(request, token)
     try:
         privacy_request_cancel(privacy_request=privacy_request, by=_status_actor(privacy_request),
                                reason="Withdrawn by the requester through the status link.")
@@ -211,10 +234,14 @@ def status_withdraw(request, token):
 
 
 @never_cache
+@guessing_links_refused
 @require_POST
 def status_download_link(request, token):
-    privacy_request = _status_request(token)
-    if export_download_link_send(privacy_request=privacy_request, by=_status_actor(privacy_request)):
+    privacy_request = _status_request(request, token)
+    # Whoever holds the status link could otherwise flood the requester's inbox with links.
+    if rate_limit_hit(scope="download-link-mail", key=str(privacy_request.pk), setting="PRIVACY_FORM_RATE_PER_EMAIL"):
+        messages.error(request, _("We sent you several links in a short time: use the newest one, or try again later."))
+    elif export_download_link_send(privacy_request=privacy_request, by=_status_actor(privacy_request)):
         messages.success(request, _("We e-mailed you a new download link. It works once."))
     else:
         messages.error(request, _("Your export is no longer available: it is deleted when its lifetime ends."))
@@ -226,6 +253,7 @@ def _status_actor(privacy_request) -> Actor:
 
 
 @never_cache
+@guessing_links_refused
 @require_http_methods(["GET", "POST"])
 def download(request, token):
     """Show what is ready on GET (link scanners must not spend the link); hand the ZIP over once on POST."""

@@ -348,3 +348,39 @@ def test_a_refusal_from_the_intake_service_is_shown_next_to_the_field_it_names(s
     assert re.search(r'id="id_postcode_error".*Give both the order number and its billing postcode', response.content.decode(),
                      re.DOTALL)
     assert PrivacyRequest.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_client_guessing_links_is_refused_for_a_while_even_with_a_real_link(submit, client, settings):
+    # given a real verification link, and a client that already tried three made-up ones
+    settings.PRIVACY_BAD_LINKS_PER_IP = "3/hour"
+    submit()
+    real = verify_path("ada@example.com")
+    guesses = [client.get(reverse(name, args=[f"{n}.made-up-secret"])).status_code
+               for n, name in enumerate(["selfservice:verify", "selfservice:status", "selfservice:download"], start=1)]
+
+    # when it opens the real link, and someone else opens it from another address
+    refused = client.get(real)
+    elsewhere = client.get(real, REMOTE_ADDR="203.0.113.9")
+
+    # then the guesser is refused with a page that says why, and the link still works for the other client
+    assert guesses == [410, 404, 410]
+    assert refused.status_code == 429 and "Too many links that do not work" in refused.content.decode()
+    assert elsewhere.status_code == 200
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_the_status_page_sends_only_a_few_download_links_in_a_row(client, download_link, settings,
+                                                                  django_capture_on_commit_callbacks):
+    settings.PRIVACY_FORM_RATE_PER_EMAIL = "2/hour"
+    privacy_request = PrivacyRequest.objects.get()
+    ask = reverse("selfservice:status-download-link", args=[privacy_request_status_token(privacy_request=privacy_request)])
+    sent_before = len(mail.outbox)
+
+    answers = []
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            answers.append(client.post(ask, follow=True).content.decode())
+
+    assert len(mail.outbox) == sent_before + 2
+    assert "We sent you several links in a short time" in answers[2]
