@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
 from django.utils import timezone
 
-from requests_app.ratelimit import Rate, client_address, rate_limit_hit, rate_parse
+from requests_app.ratelimit import Rate, client_address, rate_limit_hit, rate_limit_reached, rate_parse
 
 
 @pytest.fixture(autouse=True)
@@ -68,3 +68,15 @@ def test_the_client_address_ignores_forwarded_headers_unless_proxies_are_trusted
     assert client_address(request) == "10.0.0.1"
     settings.PRIVACY_TRUSTED_PROXIES = 2
     assert client_address(request) == "198.51.100.7"
+
+
+def test_checking_whether_a_key_is_at_its_limit_does_not_count_an_attempt(settings):
+    settings.PRIVACY_BAD_LINKS_PER_IP = "2/hour"
+    check = dict(scope="bad-links", key="198.51.100.7", setting="PRIVACY_BAD_LINKS_PER_IP")
+
+    before = [rate_limit_reached(**check) for _ in range(5)]
+    rate_limit_hit(**check)
+    rate_limit_hit(**check)
+
+    assert before == [False] * 5
+    assert rate_limit_reached(**check) is True
