@@ -66,8 +66,8 @@ def _closure_step(table) -> Step | None:
             continue
         full = (*path, Hop(owner_link.column, "customer_entity", "entity_id"))
         if deleting:
-            return Step(table=table.name, pk=table.pk[0], action="delete", path=full)
-        return _unlink(table, owner_link.column, full, ())
+            return Step(table=table.name, pk=table.pk[0], action="delete", path=full, where=path[0].when)
+        return _unlink(table, owner_link.column, full, path[0].when)
     return None
 
 

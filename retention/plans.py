@@ -16,11 +16,16 @@ Params = tuple
 
 @dataclass(frozen=True)
 class Hop:
-    """One link up the tree: `column` of the current table equals `key` of `table`."""
+    """One link up the tree: `column` of the current table equals `key` of `table`.
+
+    `when` is the data map's condition on the current table's row (e.g. report_event.subtype = 0);
+    only a step's first hop may have one, and it becomes the step's `where`.
+    """
 
     column: str
     table: str
     key: str
+    when: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class Walk:
 
 
 class PlanError(Exception):
-    """A policy's plan cannot be built (missing statutory period, table unknown to the data map)."""
+    """A plan names a table the data map does not know."""
 
 
 def sql_time(moment: datetime) -> str:
@@ -74,8 +79,10 @@ def path_to(table, root: str) -> tuple[Hop, ...] | None:
         link = next((link for link in links if link.parent == root), links[0] if links else None)
         if link is None or link.parent not in datamap.BY_NAME:
             return None
+        if hops and link.when:
+            raise PlanError(f"{current.name}: a conditional link below {table.name} is not supported; link it directly.")
         seen.add(current.name)
-        hops.append(Hop(column=link.column, table=link.parent, key=link.parent_column))
+        hops.append(Hop(column=link.column, table=link.parent, key=link.parent_column, when=link.when))
         current = datamap.table(link.parent)
     return tuple(hops)
 
@@ -114,6 +121,7 @@ def make_step(table, path, action) -> Step:
         path=path,
         strategies=_strategies(table) if action == "anonymize" else (),
         namespace=_namespace(table, path),
+        where=path[0].when if path else (),
     )
 
 
