@@ -10,6 +10,7 @@ def health(request):
 
 
 urlpatterns = [
+    path("admin/reports/", include("requests_app.reports.urls")),
     path("admin/", admin.site.urls),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
