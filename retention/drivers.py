@@ -42,8 +42,6 @@ class TableDriver:
 class AppRowsDriver:
     """Batches of rows of an app-database model, in id order, up to the highest id seen when the walk began."""
 
-    model = None
-
     def __init__(self, *, engine, walk):
         self.engine, self.walk, self.statements = engine, walk, engine.statements
 

@@ -22,7 +22,6 @@ class Batch:
     examined: int
     ids: list[int] = field(default_factory=list)
     groups: dict = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
     commit: object = None  # callable(run, now): app-database changes made with the checkpoint
 
 

@@ -154,9 +154,7 @@ class Checkpoint:
             run.batches += 1
             run.heartbeat_at = now
             self._add_time()
-            for problem in batch.problems:
-                _note(run, now, problem)
-            run.save(update_fields=["walk", "last_pk", "walk_end", "tables", "batches", "heartbeat_at", "duration_seconds", "errors"])
+            run.save(update_fields=["walk", "last_pk", "walk_end", "tables", "batches", "heartbeat_at", "duration_seconds"])
             if batch.commit is not None:
                 batch.commit(run, now)
 
