@@ -9,6 +9,7 @@ from datetime import datetime
 from privacy.sources import datamap
 from retention.plans import Hop, Params, Step, Walk, make_step, path_to, sql_time
 
+
 def inactive_condition(since: datetime) -> tuple[str, Params]:
     """Customers without a log-in, a log-out, an order or an account change since `since`."""
     moment = sql_time(since)

@@ -38,7 +38,7 @@ def test_an_order_grid_row_gets_the_order_e_mail_seed_and_comments_reach_the_ord
 
 def test_amazon_pays_queue_is_walked_on_its_own_by_its_own_date():
     # when
-    orders, amazon = plans.orders_walks({name: LIMIT for name in ("order", "invoice", "credit_memo", "shipment")})
+    _orders, amazon = plans.orders_walks({name: LIMIT for name in ("order", "invoice", "credit_memo", "shipment")})
     # then
     assert amazon.driver == "amazon_payv2_async" and _tables(amazon.steps) == ["amazon_payv2_async"]
     assert "created_at < %s" in amazon.due

@@ -122,7 +122,7 @@ def test_a_failed_attempt_records_the_reason_and_the_next_run_resumes_from_its_c
 
 def test_every_finished_run_writes_an_audit_event_with_its_counts(shop, policy):
     # when
-    run = _run(policy("orders-anonymize"))
+    _run(policy("orders-anonymize"))
     # then
     events = audit_events_for_target(target_type="retention_policy", target_id="orders-anonymize")
     assert [event.action for event in events] == ["retention.run_completed"]
