@@ -2,6 +2,7 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -120,9 +121,13 @@ def _agent(data) -> AgentSubmission | None:
     )
 
 
+def _verification_periods() -> dict:
+    return {"link_hours": settings.PRIVACY_VERIFICATION_LINK_HOURS, "close_days": settings.PRIVACY_VERIFICATION_CLOSE_DAYS}
+
+
 @require_GET
 def check_inbox(request):
-    return render(request, "selfservice/check_inbox.html")
+    return render(request, "selfservice/check_inbox.html", _verification_periods())
 
 
 @never_cache
@@ -148,8 +153,8 @@ def verify(request, token):
             return _verify_refused(request, token, form, failure)
         status_link = links.status_url(selectors.privacy_request_status_token(privacy_request=privacy_request))
         return render(request, "selfservice/verified.html", {"privacy_request": privacy_request, "status_link": status_link})
-    status = 400 if form.errors else 200
-    return render(request, "selfservice/verify.html", {"form": form, "privacy_request": check.privacy_request}, status=status)
+    context = {"form": form, "privacy_request": check.privacy_request, **_verification_periods()}
+    return render(request, "selfservice/verify.html", context, status=400 if form.errors else 200)
 
 
 def _verify_refused(request, token, form, failure):
@@ -162,7 +167,8 @@ def _verify_refused(request, token, form, failure):
     uses = second_factor_required(check.privacy_request.kind)
     retry = VerifyForm(initial=form.cleaned_data, uses_second_factor=uses, needs_second_factor=uses)
     retry.refuse(str(failure))
-    return render(request, "selfservice/verify.html", {"form": retry, "privacy_request": check.privacy_request}, status=400)
+    context = {"form": retry, "privacy_request": check.privacy_request, **_verification_periods()}
+    return render(request, "selfservice/verify.html", context, status=400)
 
 
 def _link_problem(request, failure):

@@ -384,3 +384,13 @@ def test_the_status_page_sends_only_a_few_download_links_in_a_row(client, downlo
 
     assert len(mail.outbox) == sent_before + 2
     assert "We sent you several links in a short time" in answers[2]
+
+
+@pytest.mark.django_db
+def test_the_inbox_page_states_the_configured_link_lifetime_and_closing_delay(client, settings):
+    settings.PRIVACY_VERIFICATION_LINK_HOURS = 48
+    settings.PRIVACY_VERIFICATION_CLOSE_DAYS = 10
+
+    body = client.get(reverse("selfservice:check-inbox")).content.decode()
+
+    assert "within 48 hours to confirm" in body and "confirmed within 10 days are closed" in body
