@@ -29,6 +29,8 @@ KIND_HELP = {
     Kind.DELETION: _("Have your personal information erased, except what the law makes us keep."),
     Kind.CORRECTION: _("Have wrong or incomplete information about you corrected."),
     Kind.OPT_OUT: _("Stop any sale or sharing of your personal information."),
+    "limit": _("Have us use sensitive information about you only as far as needed to serve you."),
+    "objection": _("Stop marketing to you, and withdraw consents you gave us."),
 }
 
 

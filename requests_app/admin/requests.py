@@ -8,6 +8,8 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -36,7 +38,7 @@ EXPLAINED_REFUSALS = (TransitionRefused, ExtensionRefused, FulfilmentUnavailable
 
 @admin.register(PrivacyRequest)
 class PrivacyRequestAdmin(admin.ModelAdmin):
-    list_display = ("reference", "kind", "jurisdiction", "state", "deadline", "due_date", "assignee", "received_at")
+    list_display = ("reference", "kind_code", "law", "state", "deadline", "assignee", "received")
     list_display_links = ("reference",)
     list_filter = ("state", "kind", "jurisdiction", DeadlineFilter, AssigneeFilter)
     list_select_related = ("assignee",)
@@ -53,10 +55,26 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
     def reference(self, obj):
         return format_html("#{}", obj.pk)
 
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_code(self, obj):
+        return obj.kind.replace("_", "-")  # the short spelling of the API and CLI keeps the queue narrow
+
+    @admin.display(description=_("law"), ordering="jurisdiction")
+    def law(self, obj):
+        return obj.jurisdiction.replace("_", " ").upper()
+
     @admin.display(description=_("deadline"), ordering="due_date")
     def deadline(self, obj):
         badge = deadline_badge(obj)
-        return format_html('<span class="pd-badge pd-badge--{}">{}</span>', badge.tone, badge.text)
+        return format_html('<span class="pd-badge pd-badge--{}">{}</span><br><span class="pd-muted">{}</span>',
+                           badge.tone, badge.text, date_format(obj.due_date))
+
+    @admin.display(description=_("received"), ordering="received_at")
+    def received(self, obj):
+        return date_format(timezone.localdate(obj.received_at))
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(request, extra_context={"title": _("Request queue"), **(extra_context or {})})
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()

@@ -48,3 +48,12 @@ def test_an_empty_form_is_sent_back_with_an_error_and_its_fix_next_to_each_field
     page.get_by_role("alert").get_by_role("link", name="Enter your e-mail address.").click()
     assert page.evaluate("document.activeElement.id") == "id_email"
     assert page.title().startswith("Error:")
+
+
+def test_the_form_fits_a_phone_screen_without_sideways_scrolling(page, screens):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto("/requests/")
+    screens.capture("request-form-phone")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.get_by_role("button", name="Send request").is_visible()
