@@ -7,6 +7,7 @@ from django.db import connections
 
 from privacy.audit.actors import Actor
 from privacy.sources import datamap
+from privacy.sources.base import Seed, Subject
 from privacy.sources.erasure.execute import (
     ErasureBlocked,
     erasure_plan_open,
@@ -15,8 +16,11 @@ from privacy.sources.erasure.execute import (
     erasure_scan_open,
     pseudonym_key,
 )
+from privacy.sources.erasure.identifiers import Identifiers
 from privacy.sources.erasure.models import ErasureRun, Problem, Step
+from privacy.sources.erasure.plan import Period, SubjectFacts, erasure_plan_build
 from privacy.sources.magento.eraser import plan_apply
+from privacy.sources.magento.erasure_facts import live_columns
 from retention.models import RetentionHold
 from tests.sources.erasure.helpers import (
     SEEDED_AT,
@@ -291,3 +295,21 @@ def test_order_cells_of_the_subject_are_kept_only_in_held_columns(shop):
     assert kept["customer_lastname"] == subject.lastname
     assert kept["remote_ip"] is None and kept["customer_email"].endswith("@anonymized.invalid")
     assert run.step == Step.VERIFIED
+
+
+def test_no_strategy_the_plan_applies_writes_null_into_a_column_the_shop_declares_not_null(magento_schema):
+    # given the test shop's own schema (NOT NULL as the database declares it, not as the map says)
+    live = live_columns(using="magento", database=connections["magento"].settings_dict["NAME"])
+
+    # when a plan touches one row of every mapped table, kept and past its hold
+    rows = {entry.name: {1: {}} for entry in datamap.TABLES if entry.name in live and len(entry.pk) == 1}
+    facts = SubjectFacts(order_states={}, pending_amazon_actions=0, open_creditmemos=0, live_columns=live,
+                         document_dates={(table, 1): SEEDED_AT.date().replace(year=2010) for table in rows})  # fmt: skip
+    periods = {c: Period(c, "de", 8, "§147 AO") for c in ("order", "invoice", "credit_memo", "shipment")}
+    plan = erasure_plan_build(subject=Subject(seed=Seed(email="a@b.example")), rows=rows, facts=facts,
+                              identifiers=Identifiers(), periods=periods, jurisdiction="de", token="0" * 12, key="k",
+                              now=SEEDED_AT)  # fmt: skip
+
+    # then no column that gets NULL is declared NOT NULL by the shop
+    nulled = {(t.table, a.column) for t in plan.tables for a in (*t.columns, *t.columns_held) if a.strategy == "null"}
+    assert nulled and all(live[table][column] for table, column in nulled)
