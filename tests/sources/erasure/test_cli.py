@@ -82,3 +82,19 @@ def test_a_blocked_subject_is_refused_with_the_reason(shop):
     with connections["magento"].cursor() as cursor:
         cursor.execute("UPDATE sales_order SET state = 'complete' WHERE customer_id = %s", [customer_id])
     assert privacy("erase", "--resume", run.reference, "--yes", "--json")["step"] == "completed"
+
+
+def test_privacy_process_with_approve_erases_the_requester_and_completes_the_request(shop):
+    # given a verified deletion request of a customer
+    customer_id = erasable_customer()
+    created = privacy("submit", "--kind", "deletion", "--email", person(customer_id).email, "--verified", "--json")
+
+    # when an operator processes it with --approve
+    data = privacy("process", str(created["id"]), "--approve", "--json")
+
+    # then it was discovered, approved, erased and completed
+    assert data["state"] == "completed" and data["steps"] == ["discovered", "approved", "fulfilled"]
+    assert ErasureRun.objects.get(request_id=created["id"]).step == "completed"
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM customer_entity WHERE entity_id = %s", [customer_id])
+        assert cursor.fetchone()[0] == 0
