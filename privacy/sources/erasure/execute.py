@@ -137,13 +137,14 @@ def erasure_scan_open(run: ErasureRun) -> dict | None:
 
 def _run_open(*, reference: str, request, jurisdiction, deep: bool, now: datetime) -> ErasureRun:
     with transaction.atomic():
-        run, _ = ErasureRun.objects.select_for_update().get_or_create(
+        run, created = ErasureRun.objects.select_for_update().get_or_create(
             reference=reference,
             defaults={"request": request, "jurisdiction": jurisdiction or shop_jurisdiction(),
-                      "deep_scan": deep, "created_at": now, "updated_at": now},
+                      "deep_scan": deep, "created_at": now, "updated_at": now, "attempts": 1},
         )  # fmt: skip
-        run.attempts += 1
-        _save(run, now, "attempts")
+        if not created:
+            run.attempts += 1
+            _save(run, now, "attempts")
     return run
 
 
