@@ -246,6 +246,16 @@ class ShopCustomer:
     postcode: str
 
 
+def request_form_fill(page, customer: ShopCustomer, *, kind: str, jurisdiction: str = "gdpr") -> None:
+    """Fill in the request form as customer would: the kind by its label, then who they are and their order."""
+    page.get_by_label(kind).check()
+    page.get_by_label("Where do you live?").select_option(jurisdiction)
+    page.get_by_label("E-mail address", exact=True).fill(customer.email)
+    page.get_by_label("Full name (optional)").fill(customer.name)
+    page.get_by_label("Order number").fill(customer.order_number)
+    page.get_by_label("Postcode of that order").fill(customer.postcode)
+
+
 @pytest.fixture
 def seeded_shop(magento_schema):
     """A small deterministic shop committed to the test Magento database (the live server must see it), wiped after."""

@@ -13,7 +13,7 @@ from privacy.sources.discovery import subject_identify
 from privacy.sources.erasure.execute import erasure_plan_prepare
 from requests_app.models import PrivacyRequest
 from requests_app.states import State
-from tests.flows.conftest import ShopCustomer, shop_customer_of
+from tests.flows.conftest import ShopCustomer, request_form_fill, shop_customer_of
 
 pytestmark = [
     pytest.mark.browser,
@@ -55,11 +55,7 @@ def test_a_customer_deletion_goes_through_officer_approval_to_the_erasure_receip
     # given a customer who asks for deletion, proving one of their orders
     page.goto("/")
     screens.capture("request-form")
-    page.get_by_label("Deletion of my data").check()
-    page.get_by_label("Where do you live?").select_option("gdpr")
-    page.get_by_label("E-mail address", exact=True).fill(customer.email)
-    page.get_by_label("Order number").fill(customer.order_number)
-    page.get_by_label("Postcode of that order").fill(customer.postcode)
+    request_form_fill(page, customer, kind="Deletion of my data")
     page.get_by_role("button", name="Send request").click()
     screens.capture("check-inbox")
 

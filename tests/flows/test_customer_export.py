@@ -9,6 +9,7 @@ import pytest
 
 from requests_app.models import PrivacyRequest
 from requests_app.states import State
+from tests.flows.conftest import request_form_fill
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,12 +23,7 @@ def test_a_customer_exports_their_data_from_the_form_to_the_download(
     # given a customer of the shop who fills in the request form
     page.goto("/")
     screens.capture("request-form")
-    page.get_by_label("Export of my data (portability)").check()
-    page.get_by_label("Where do you live?").select_option("gdpr")
-    page.get_by_label("E-mail address", exact=True).fill(shop_customer.email)
-    page.get_by_label("Full name (optional)").fill(shop_customer.name)
-    page.get_by_label("Order number").fill(shop_customer.order_number)
-    page.get_by_label("Postcode of that order").fill(shop_customer.postcode)
+    request_form_fill(page, shop_customer, kind="Export of my data (portability)")
     screens.capture("request-form-filled")
     page.get_by_role("button", name="Send request").click()
     screens.capture("check-inbox")
