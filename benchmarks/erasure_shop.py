@@ -128,6 +128,11 @@ def subject_with_orders(*, orders: int, exclude: set[int]) -> tuple[int, str]:
         [customer_id, email, first, last])  # fmt: skip
     sql(f"UPDATE sales_order_grid SET customer_id = %s, customer_email = %s, customer_name = %s, billing_name = %s, "
         f"shipping_name = %s WHERE entity_id IN ({marks})", [customer_id, email, name, name, name])  # fmt: skip
+    quotes = f"SELECT quote_id FROM sales_order WHERE entity_id IN ({marks})"
+    sql(f"UPDATE quote SET customer_id = %s, customer_email = %s, customer_firstname = %s, customer_lastname = %s "
+        f"WHERE entity_id IN ({quotes})", [customer_id, email, first, last])  # fmt: skip
+    sql(f"UPDATE quote_address SET customer_id = %s, email = %s, firstname = %s, lastname = %s WHERE quote_id IN ({quotes})",
+        [customer_id, email, first, last])  # fmt: skip
     for grid in ("sales_invoice_grid", "sales_shipment_grid", "sales_creditmemo_grid"):
         sql(f"UPDATE {grid} SET customer_email = %s, customer_name = %s, billing_name = %s WHERE order_id IN ({marks})",
             [email, name, name])  # fmt: skip
