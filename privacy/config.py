@@ -63,6 +63,20 @@ def read_list(name: str, *, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def read_pairs(name: str, *, default: dict[str, str]) -> dict[str, str]:
+    """Read `key=value,key=value` (keys distinct, neither side empty) into a dict."""
+    value = _raw(name)
+    if value is None:
+        return default
+    pairs: dict[str, str] = {}
+    for item in filter(None, (part.strip() for part in value.split(","))):
+        key, sep, text = (part.strip() for part in item.partition("="))
+        if not (sep and key and text) or key in pairs:
+            raise ImproperlyConfigured(f"{name} entry {item!r} is malformed: use key=value,key=value with distinct keys.")
+        pairs[key] = text
+    return pairs
+
+
 def read_url(name: str, *, default: str | None, schemes: tuple[str, ...] = ("http", "https")) -> str | None:
     value = _raw(name)
     if not value:

@@ -9,7 +9,7 @@ import environ
 from celery.schedules import crontab
 
 from privacy import config, crypto
-from privacy.config import read_bool, read_choice, read_database, read_int, read_list, read_secret, read_url
+from privacy.config import read_bool, read_choice, read_database, read_int, read_list, read_pairs, read_secret, read_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 if (BASE_DIR / ".env").is_file():
@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "privacy.sources.magento",
     "privacy.sources.erasure",
     "requests_app",
+    "requests_app.rights",
     "retention",
 ]
 
@@ -194,6 +195,18 @@ CELERY_BEAT_SCHEDULE["close-unverified-requests"] = {
 CELERY_BEAT_SCHEDULE["purge-export-packages"] = {
     "task": "requests_app.tasks.purge_export_packages_task",
     "schedule": crontab(hour=2, minute=30),  # daily at 02:30: deletes export packages whose lifetime ended
+}
+# The remaining rights (requests_app/rights, docs/rights.md). Customer EAV attributes (int) the shop's integrations
+# read: set to 1 on every account of an address that opted out of sale/sharing, or limited sensitive data. Empty: none.
+PRIVACY_OPT_OUT_ATTRIBUTE_CODE = config.env.str("PRIVACY_OPT_OUT_ATTRIBUTE_CODE", default="")
+PRIVACY_LIMIT_ATTRIBUTE_CODE = config.env.str("PRIVACY_LIMIT_ATTRIBUTE_CODE", default="")
+# Ad and analytics partners that receive the keyed (HMAC) list of opted-out addresses, e.g. google_ads,meta.
+PRIVACY_OPT_OUT_PARTNERS = read_list("PRIVACY_OPT_OUT_PARTNERS", default=[])
+# Recipients told of a correction (GDPR Art. 19): data-map recipient key=privacy contact, e.g. amazon_pay=dpo@x.example.
+PRIVACY_CORRECTION_RECIPIENTS = read_pairs("PRIVACY_CORRECTION_RECIPIENTS", default={})
+CELERY_BEAT_SCHEDULE["apply-opt-out-preferences"] = {
+    "task": "requests_app.rights.tasks.apply_opt_out_preferences_task",
+    "schedule": crontab(hour=1, minute=40),  # daily at 01:40: flags accounts opened since an address opted out
 }
 # Compliance reports (requests_app/reports): who the GDPR Art. 30(1)(a) record names. Empty DPO: none designated.
 PRIVACY_CONTROLLER_NAME = config.env.str("PRIVACY_CONTROLLER_NAME", default=PRIVACY_SHOP_NAME)

@@ -9,8 +9,9 @@ weekend roll never compounds.
 
 CCPA/CPRA (11 CCR §7021, §7026): confirm receipt within 10 business days; respond within 45
 calendar days of receipt whatever time verification takes, once extendable by 45 days with
-notice inside the first 45; opt-out of sale/sharing within 15 business days (no receipt
-confirmation rule applies to opt-outs). Calendar-day periods are not rolled past weekends:
+notice inside the first 45; opt-out of sale/sharing and limit of sensitive personal information
+within 15 business days (no receipt confirmation rule applies to them; 15 business days is also
+shorter than a month, so it is the deadline in every jurisdiction). Calendar-day periods are not rolled past weekends:
 the stricter reading, since the regulation gives no roll-over rule.
 
 Public holidays are NOT known to this module: callers pass the ones they observe
@@ -28,6 +29,9 @@ CCPA_ACKNOWLEDGE_BUSINESS_DAYS = 10
 CCPA_RESPONSE_DAYS = 45
 CCPA_EXTENSION_DAYS = 45
 CCPA_OPT_OUT_BUSINESS_DAYS = 15
+# Opt-out of sale/sharing (§7026) and limit of sensitive personal information (§7027): 15 business days in
+# every jurisdiction (for a GDPR-like request the stricter of that and one month), never extended.
+OPT_OUT_KINDS = frozenset({"opt_out", "limit"})
 SATURDAY = 5
 
 NO_HOLIDAYS: frozenset[date] = frozenset()
@@ -91,14 +95,14 @@ def deadlines_compute(
     *, kind: str, jurisdiction: str, received: date, extension: int = 0, holidays: frozenset[date] = NO_HOLIDAYS
 ) -> Deadlines:
     """Return the response due date (after `extension` months for GDPR, days for CCPA) and the CCPA acknowledgement date."""
+    if jurisdiction not in GDPR_LIKE | {"ccpa"}:
+        raise ValueError(f"unknown jurisdiction {jurisdiction!r}: use gdpr, uk_gdpr, ccpa or other.")
+    if kind in OPT_OUT_KINDS:
+        if extension:
+            raise ExtensionRefused("An opt-out or limit request cannot be extended: comply within 15 business days.")
+        return Deadlines(ccpa_opt_out_due_date(received, holidays=holidays), None)
     if jurisdiction in GDPR_LIKE:
         return Deadlines(gdpr_due_date(received, extension_months=extension, holidays=holidays), None)
-    if jurisdiction != "ccpa":
-        raise ValueError(f"unknown jurisdiction {jurisdiction!r}: use gdpr, uk_gdpr, ccpa or other.")
-    if kind == "opt_out":
-        if extension:
-            raise ExtensionRefused("CCPA opt-out requests cannot be extended: comply within 15 business days.")
-        return Deadlines(ccpa_opt_out_due_date(received, holidays=holidays), None)
     if extension not in (0, CCPA_EXTENSION_DAYS):
         raise ExtensionRefused(f"CCPA allows one extension of exactly {CCPA_EXTENSION_DAYS} days, not {extension}.")
     return Deadlines(ccpa_due_date(received, extended=bool(extension)), ccpa_acknowledge_by(received, holidays=holidays))

@@ -2,10 +2,12 @@
 
 HANDLERS is the extension point: one entry per kind whose fulfilment is installed. A kind
 without an entry cannot be approved, so it waits in review instead of pretending to be done.
-Installed: access and export (the export package), deletion (privacy.sources.erasure);
-"correction" and "opt_out" are still to come. A handler runs inside the transaction that
+Installed: access and export (the export package), deletion (privacy.sources.erasure), and
+correction, opt_out, limit and objection (requests_app.rights). A handler runs inside the transaction that
 completes the request, with the row locked, and returns the facts for the completion event (no
 personal values). Work that commits step by step elsewhere runs first, in PREPARERS.
+Kinds in AUTOMATIC are approved by the system as soon as discovery ran; APPROVAL_CHECKS may
+refuse a staff approval with the reason.
 """
 
 import json
@@ -22,6 +24,9 @@ from privacy.audit import events
 from privacy.sources.erasure.fulfil import erasure_fulfil, erasure_prepare
 from requests_app import clock, sealing
 from requests_app.models import ExportPackage, PrivacyRequest, RequestFindings
+from requests_app.rights.correction import correction_approval_check, correction_fulfil, correction_prepare
+from requests_app.rights.marketing import objection_fulfil
+from requests_app.rights.preferences import preference_fulfil
 from requests_app.selectors import privacy_request_requester
 from requests_app.services.common import SYSTEM, actor_of, enqueue, request_lock, state_move
 from requests_app.states import OPEN, State
@@ -60,6 +65,10 @@ def privacy_request_discover(*, request_id: int, by=SYSTEM, now: datetime | None
         events.request_discovered(actor=actor_of(by), request=privacy_request, details={
             "found": subject.found, "rows": len(findings), "tables": summary,
         })
+        if privacy_request.kind in AUTOMATIC:
+            from requests_app.services.workflow import privacy_request_approve
+
+            privacy_request = privacy_request_approve(privacy_request=privacy_request, by=SYSTEM, now=now)
     return privacy_request
 
 
@@ -107,10 +116,22 @@ HANDLERS: dict[str, Handler] = {
     "access": export_fulfil,
     "export": export_fulfil,
     "deletion": erasure_fulfil,
+    "correction": correction_fulfil,
+    "opt_out": preference_fulfil,
+    "limit": preference_fulfil,
+    "objection": objection_fulfil,
 }
 # Work a kind must finish before its completion transaction, because it commits step by step in
-# other systems (erasure: Amazon Pay, then the shop database). False: it parked the request.
-PREPARERS: dict[str, Callable[[PrivacyRequest, datetime], bool]] = {"deletion": erasure_prepare}
+# other systems (erasure: Amazon Pay, then the shop database; correction: the shop database, with
+# its receipt). False: it parked the request.
+PREPARERS: dict[str, Callable[[PrivacyRequest, datetime], bool]] = {
+    "deletion": erasure_prepare, "correction": correction_prepare,
+}
+# Honoured without a review: requests that are not verifiable (CCPA §7026, §7027) and objections to
+# direct marketing, which the controller must follow without weighing them (GDPR Art. 21(3)).
+AUTOMATIC = frozenset({"opt_out", "limit", "objection"})
+# Checks a staff approval must pass; each raises ValidationError with the reason.
+APPROVAL_CHECKS: dict[str, Callable[[PrivacyRequest], None]] = {"correction": correction_approval_check}
 
 
 def _prepared(request_id: int, now: datetime) -> bool:

@@ -18,6 +18,8 @@ class Kind(models.TextChoices):
     DELETION = "deletion", _("Deletion of my data")
     CORRECTION = "correction", _("Correction of my data")
     OPT_OUT = "opt_out", _("Opt-out of sale or sharing")
+    LIMIT = "limit", _("Limit the use of my sensitive personal information")
+    OBJECTION = "objection", _("Stop direct marketing (objection, withdrawal of consent)")
 
 
 class Jurisdiction(models.TextChoices):
@@ -49,6 +51,7 @@ class DenialReason(models.TextChoices):
     EXEMPT = "exempt", _("The data is exempt from this right")
     LEGAL_HOLD = "legal_hold", _("The data is under a legal hold")
     MANIFESTLY_UNFOUNDED = "manifestly_unfounded", _("The request is manifestly unfounded or excessive")
+    ACCURATE = "accurate", _("The data we hold is accurate")
     OTHER = "other", _("Another reason, explained below")
 
 

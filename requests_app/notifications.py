@@ -55,6 +55,7 @@ MESSAGES = {
     "denial": Message(_("Our answer to your privacy request")),
     "erasure_receipt": Message(_("Your erasure receipt")),
     "erasure_blocked": Message(_("We cannot erase your data yet")),
+    "documentation": Message(_("We need documentation for your privacy request")),
 }
 
 
@@ -135,10 +136,12 @@ def _extension(privacy_request, base, now):
 
 
 def _completion(privacy_request, base, now):
+    from requests_app.rights.notices import rights_receipt_context
+
     package = ExportPackage.objects.filter(request=privacy_request, purged_at__isnull=True).first()
-    return base | (_download(privacy_request, package, now) if package else {}) | {
-        "receipt": privacy_request_receipt(privacy_request)
-    }
+    receipt = privacy_request_receipt(privacy_request)
+    rights = rights_receipt_context(receipt)  # correction, opt-out/limit, objection: their own sections
+    return base | (_download(privacy_request, package, now) if package else {}) | {"receipt": None if rights else receipt} | rights
 
 
 def _download_link(privacy_request, base, now):
@@ -177,6 +180,12 @@ def _erasure_blocked(privacy_request, base, now):
     return None if not reasons else base | {"reasons": reasons}
 
 
+def _documentation(privacy_request, base, now):
+    from requests_app.rights.notices import documentation_context
+
+    return documentation_context(privacy_request, base, now)
+
+
 _BUILDERS = {
     "verification": _verification,
     "reminder": _verification,
@@ -187,6 +196,7 @@ _BUILDERS = {
     "denial": _denial,
     "erasure_receipt": _erasure_receipt,
     "erasure_blocked": _erasure_blocked,
+    "documentation": _documentation,
 }
 
 

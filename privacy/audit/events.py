@@ -229,3 +229,49 @@ def erasure_residue(*, actor: Actor, run, details: dict) -> AuditEvent:
 
 def erasure_completed(*, actor: Actor, run, details: dict) -> AuditEvent:
     return _erasure_event(actor, "erasure.completed", run, details)
+
+
+# The remaining rights (requests_app/rights): corrections, opt-outs and limits, objections to marketing.
+def request_corrections_set(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.corrections_set", request, details)
+
+
+def request_documentation_requested(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.documentation_requested", request, details)
+
+
+def request_correction_applied(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.correction_applied", request, details)
+
+
+def request_recipients_told(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.recipients_told", request, details)
+
+
+def request_preference_recorded(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.preference_recorded", request, details)
+
+
+def request_preference_applied(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.preference_applied", request, details)
+
+
+def request_marketing_stopped(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.marketing_stopped", request, details)
+
+
+def preferences_applied(*, actor: Actor, details: dict) -> AuditEvent:
+    """Every recorded opt-out and limit written to the shop again; counts only."""
+    return audit_event_append(actor=actor, action="preferences.applied", target_type="opt_out_preferences",
+                              target_id="all", details=details)
+
+
+def partner_list_exported(*, actor: Actor, partner: str, details: dict) -> AuditEvent:
+    """A partner's keyed list of opted-out addresses was handed out; counts only."""
+    return audit_event_append(actor=actor, action="preferences.partner_list_exported", target_type="opt_out_partner",
+                              target_id=partner, details=details)
+
+
+def marketing_suppression_lifted(*, actor: Actor, suppression, details: dict) -> AuditEvent:
+    return audit_event_append(actor=actor, action="marketing.suppression_lifted", target_type="marketing_suppression",
+                              target_id=str(suppression.pk), details=details)

@@ -22,6 +22,9 @@ from requests_app.api.errors import ServiceErrorsMixin
 from requests_app.api.serializers import RequestStatusSerializer
 from requests_app.api.throttles import IntakeAddressThrottle, IntakeEmailThrottle
 from requests_app.models import Jurisdiction, Kind
+from requests_app.rights.serializers import CorrectionsField
+from requests_app.rights.models import PreferenceKind
+from requests_app.rights.preferences import gpc_signal, opt_outs_record
 from requests_app.services import (
     AgentSubmission, export_download, privacy_request_submit, privacy_request_verify_by_token,
 )
@@ -69,6 +72,7 @@ class IntakeApi(PublicApi):
         jurisdiction = serializers.ChoiceField(choices=Jurisdiction.choices)
         name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
         details = serializers.DictField(required=False, help_text="What a correction or opt-out asks for.")
+        corrections = CorrectionsField(required=False, help_text="For a correction: detail name -> the correct value.")
         order_number = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
         postcode = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
         agent = AgentInputSerializer(required=False, help_text="Only when an authorized agent submits for the consumer.")
@@ -80,8 +84,15 @@ class IntakeApi(PublicApi):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         agent = values.pop("agent", None)
+        if "corrections" in values:
+            values["details"] = values.get("details", {}) | {"corrections": values.pop("corrections")}
+        if values["kind"] in PreferenceKind.values and gpc_signal(request.headers):
+            values["details"] = values.get("details", {}) | {"signal": "gpc"}
         privacy_request_submit(channel="api", language=get_language(), by=Actor.customer("api-intake"),
                                agent=AgentSubmission(**agent) if agent else None, **values)
+        if gpc_signal(request.headers):  # the browser's Global Privacy Control is an opt-out too (CCPA §7025)
+            opt_outs_record(email=values["email"], kinds=(), gpc=True, channel="api", jurisdiction=values["jurisdiction"],
+                            language=get_language())
         return Response({"message": str(ACCEPTED)}, status=status.HTTP_202_ACCEPTED)
 
 

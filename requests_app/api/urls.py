@@ -1,6 +1,7 @@
 from django.urls import path
 
 from requests_app.api import public, staff
+from requests_app.rights import api as rights
 
 app_name = "requests-api"
 
@@ -14,6 +15,8 @@ ACTIONS = {
     "retry": staff.RetryActionApi,
     "notes": staff.NoteActionApi,
     "needs-attention": staff.NeedsAttentionActionApi,
+    "corrections": rights.CorrectionsActionApi,
+    "documentation": rights.DocumentationActionApi,
 }
 
 urlpatterns = [
@@ -21,6 +24,9 @@ urlpatterns = [
     path("requests/verify/", public.VerifyApi.as_view(), name="verify"),
     path("requests/status/<str:token>/", public.StatusApi.as_view(), name="status"),
     path("requests/download/<str:token>/", public.DownloadApi.as_view(), name="download"),
+    path("opt-out/", rights.OptOutApi.as_view(), name="opt-out"),
+    path("staff/opt-out-lists/<str:partner>/<str:form>/", rights.PartnerListApi.as_view(), name="staff-partner-list"),
+    path("staff/marketing/check/", rights.SuppressionCheckApi.as_view(), name="staff-suppression-check"),
     path("staff/requests/", staff.RequestListApi.as_view(), name="staff-list"),
     path("staff/requests/<int:pk>/", staff.RequestDetailApi.as_view(), name="staff-detail"),
     path("staff/requests/<int:pk>/export/", staff.ExportApi.as_view(), name="staff-export"),

@@ -11,6 +11,7 @@ SUBCOMMANDS = {
     "erase": "privacy.sources.erasure.cli",
     "discover": "privacy.sources.cli.discover",
     "locator-sync": "privacy.sources.cli.locator_sync",
+    "opt-outs": "requests_app.rights.cli",
     "report": "requests_app.cli.report",
     "record": "requests_app.cli.record",
     "request-report": "requests_app.cli.request_report",

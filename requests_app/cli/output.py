@@ -1,4 +1,4 @@
-"""What the subcommands print: one JSON object (--json) or a few readable lines. Nothing personal."""
+"""What the subcommands print: one JSON object (--json) or a few readable lines; personal values only in `details`."""
 
 import json
 
@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from requests_app import selectors
 from requests_app.models import PrivacyRequest
+from requests_app.rights.cli_details import kind_details
 
 
 def request_get(pk: int) -> PrivacyRequest:
@@ -17,7 +18,11 @@ def request_get(pk: int) -> PrivacyRequest:
 
 
 def request_json(privacy_request: PrivacyRequest) -> dict:
-    """The request as scripts read it: ids, codes and ISO dates (due_date after any extension)."""
+    """The request as scripts read it: ids, codes and ISO dates (due_date after any extension).
+
+    `details` is what a correction, opt-out, limit or objection asks for and what came of it: the
+    operator may see the values; nothing here is ever logged.
+    """
     findings = selectors.privacy_request_findings(privacy_request=privacy_request)
     package = getattr(privacy_request, "package", None)
     return {
@@ -39,6 +44,7 @@ def request_json(privacy_request: PrivacyRequest) -> dict:
         "assignee": privacy_request.assignee.get_username() if privacy_request.assignee_id else None,
         "findings": findings.summary if findings else None,
         "package_bytes": package.size if package and package.purged_at is None else None,
+        "details": kind_details(privacy_request=privacy_request),
     }
 
 

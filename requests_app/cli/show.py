@@ -1,4 +1,4 @@
-"""`privacy show`: one request as scripts and operators read it (no personal data)."""
+"""`privacy show`: one request as scripts and operators read it (personal values only in its kind's details)."""
 
 from requests_app.cli.output import emit, request_get, request_json, summary_lines
 

@@ -23,6 +23,8 @@ from requests_app.services.common import (
 from requests_app.states import OPEN, State
 
 STAFF_CHANNELS = frozenset(StaffChannel.values)
+# Not verifiable requests (CCPA §7026, §7027): verified at once, and their preference is recorded at intake.
+NOT_VERIFIABLE = frozenset({Kind.OPT_OUT, Kind.LIMIT})
 MAX_NAME = 200
 MAX_DETAILS_BYTES = 10_000
 MAX_FACTOR = 64
@@ -66,9 +68,10 @@ def privacy_request_submit(
     now = now or timezone.now()
     if channel in STAFF_CHANNELS or verified:
         permission_require(by, PERM_WORK)
+    details, correction_errors = _corrections_checked(kind, details)
     received_at = _input_check(
         kind=kind, email=email, jurisdiction=jurisdiction, channel=channel, received_at=received_at, name=name,
-        details=details, order_number=order_number, postcode=postcode, agent=agent, now=now,
+        details=details, order_number=order_number, postcode=postcode, agent=agent, now=now, errors=correction_errors,
     )
     with transaction.atomic():
         privacy_request, original = _request_create(
@@ -82,7 +85,26 @@ def privacy_request_submit(
             _duplicate_follow_up(privacy_request, original, by=by)
         else:
             _verification_start(privacy_request, verified=verified, by=by, now=now, start_processing=start_processing)
+            if kind in NOT_VERIFIABLE:
+                from requests_app.rights.preferences import preference_record
+
+                preference_record(privacy_request=privacy_request, email=email, signal=(details or {}).get("signal", ""),
+                                  by=by, now=now)
     return privacy_request
+
+
+def _corrections_checked(kind: str, details: dict | None) -> tuple[dict | None, dict]:
+    """Return details with its corrections cleaned, and an error per wrong detail ("corrections": [...])."""
+    from requests_app.rights.fields import corrections_clean
+
+    if not isinstance(details, dict) or "corrections" not in details:
+        return details, {}
+    if kind != Kind.CORRECTION:
+        return details, {"corrections": _("Only a correction request names details to correct.")}
+    clean, errors = corrections_clean(details["corrections"])
+    if errors:
+        return details, {"corrections": [f"{name}: {message}" for name, message in errors.items()]}
+    return details | {"corrections": clean}, {}
 
 
 def _received_at_clean(received_at, *, channel: str, now: datetime) -> datetime:
@@ -101,9 +123,9 @@ def _received_at_clean(received_at, *, channel: str, now: datetime) -> datetime:
 
 
 def _input_check(*, kind, email, jurisdiction, channel, received_at, name, details, order_number, postcode, agent,
-                 now) -> datetime:
+                 now, errors: dict) -> datetime:
     """Return the receipt time to record, or raise ValidationError naming every field that is wrong."""
-    errors = _choice_errors(kind=kind, jurisdiction=jurisdiction, channel=channel) | _factor_errors(order_number, postcode)
+    errors = errors | _choice_errors(kind=kind, jurisdiction=jurisdiction, channel=channel) | _factor_errors(order_number, postcode)
     try:
         received_at = _received_at_clean(received_at, channel=channel, now=now)
     except ValidationError as error:
@@ -238,7 +260,7 @@ def _verification_start(privacy_request, *, verified, by, now, start_processing)
         verified_record(privacy_request, method=VerificationMethod.STAFF, by=by, now=now,
                         start_processing=start_processing)
         enqueue(tasks.send_request_email_task, privacy_request.pk, "acknowledgement")
-    elif privacy_request.kind == Kind.OPT_OUT:  # not a verifiable request (CCPA §7026)
+    elif privacy_request.kind in NOT_VERIFIABLE:
         verified_record(privacy_request, method=VerificationMethod.NOT_REQUIRED, by=SYSTEM, now=now,
                         start_processing=start_processing)
         enqueue(tasks.send_request_email_task, privacy_request.pk, "acknowledgement")

@@ -46,6 +46,8 @@ def privacy_request_approve(
             f"No fulfilment is installed for {privacy_request.kind} requests yet: request {privacy_request.pk} "
             "stays in review until it is."
         )
+    if privacy_request.kind in fulfilment.APPROVAL_CHECKS:
+        fulfilment.APPROVAL_CHECKS[privacy_request.kind](privacy_request)
     now = now or timezone.now()
     with transaction.atomic():
         privacy_request = request_lock(privacy_request.pk)

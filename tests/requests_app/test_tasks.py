@@ -7,7 +7,7 @@ from privacy.celery import app
 from requests_app import tasks
 from tests.requests_app.helpers import later, submit
 
-OURS = {name: entry for name, entry in settings.CELERY_BEAT_SCHEDULE.items() if entry["task"].startswith("requests_app.")}
+OURS = {name: entry for name, entry in settings.CELERY_BEAT_SCHEDULE.items() if entry["task"].startswith("requests_app.tasks.")}
 
 
 def test_the_beat_schedule_runs_the_digest_daily_and_the_verification_jobs_hourly():
