@@ -25,7 +25,7 @@ from django.db import connections  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
 from privacy.sources.magento.ddl import split_statements  # noqa: E402
-from privacy.sources.magento.schema import magento_schema_create, schema_file  # noqa: E402
+from privacy.sources.magento.schema import schema_file  # noqa: E402
 from privacy.sources.magento.seed import magento_seed  # noqa: E402
 
 BASELINE_SQL = (
@@ -65,10 +65,10 @@ def main(argv: list[str]) -> int:
     options = parser.parse_args(argv)
     _admin(f"DROP DATABASE IF EXISTS {DATABASE}")
     _admin(f"CREATE DATABASE {DATABASE} CHARACTER SET utf8mb4")
-    magento_schema_create(using="magento")
     with tqdm(total=options.customers, unit="customer", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
         report = magento_seed(using="magento", customers=options.customers, orders_per_customer=options.orders_per_customer,
-                              guest_ratio=0.2, amazon_pay_ratio=0.3, seed=1, progress=bar.update)  # fmt: skip
+                              guest_ratio=0.2, amazon_pay_ratio=0.3, seed=1, progress=bar.update,
+                              create_schema=True)  # fmt: skip
     baseline = _baseline(report.orders)
     print(f"seeded {report.customers} customers, {report.orders} orders, {report.total_rows} rows in {len(report.rows)} tables")
     print(f"wall time {report.seconds:.1f} s = {report.seconds / 60:.1f} min; {report.total_rows / report.seconds:.0f} rows/s,"

@@ -191,3 +191,18 @@ def _parse_on_update_trigger(statement: str, tables: dict[str, Table]) -> None:
     table = tables[_name(match.group(1))]
     column = table.columns[_name(match.group(2))]
     table.columns[column.name] = Column(**{**column.__dict__, "on_update_now": True})
+
+
+SECONDARY_KEY = re.compile(r"^(?:UNIQUE KEY|FULLTEXT KEY|KEY|INDEX)\b", re.I)
+
+
+def secondary_keys_split(create_table: str) -> tuple[str, str | None]:
+    """Return the MySQL CREATE TABLE without its unique, plain and FULLTEXT keys, and the ALTER TABLE adding them
+    back in their order (None when it has none). Running both gives the same table as the original statement."""
+    match = re.match(r"CREATE TABLE\s+([`\"]?\w+[`\"]?)\s*\(", create_table, re.I)
+    end = create_table.rindex(")")
+    parts = _top_level_parts(create_table[match.end() : end])
+    keys = [part for part in parts if SECONDARY_KEY.match(part)]
+    kept = ",\n  ".join(part for part in parts if not SECONDARY_KEY.match(part))
+    bare = f"{create_table[: match.end()]}\n  {kept}\n{create_table[end:]}"
+    return bare, (f"ALTER TABLE {match.group(1)} " + ", ".join(f"ADD {key}" for key in keys) if keys else None)

@@ -1,4 +1,5 @@
 import hashlib
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -64,3 +65,26 @@ def test_bulk_load_outside_a_transaction_writes_the_same_shop_as_inserts_inside_
 
     # then
     assert _dump(scratch_magento) == _dump("magento")
+
+
+def _create_statements(alias: str) -> dict[str, str]:
+    statements = {}
+    with connections[alias].cursor() as cursor:
+        for name in schema_tables("mysql"):
+            cursor.execute(f"SHOW CREATE TABLE `{name}`")
+            statements[name] = re.sub(r" AUTO_INCREMENT=\d+", "", cursor.fetchone()[1])
+    return statements
+
+
+@pytest.mark.mariadb
+@MAGENTO_DB
+def test_a_seed_that_creates_the_schema_ends_with_exactly_the_projects_schema(magento_schema, scratch_magento):
+    # given: the test database was created by magento_schema_create, keys and foreign keys in the CREATE TABLEs
+
+    # when: the seeder creates the schema itself, adding keys and foreign keys after the load
+    call_command("seed_magento", "--create-schema", "--customers", "20", "--as-of", "2025-06-01", "--database", scratch_magento)
+
+    # then
+    seeded, created = _create_statements(scratch_magento), _create_statements("magento")
+    assert [name for name in created if seeded[name] != created[name]] == []
+    assert "FULLTEXT KEY" in seeded["sales_order_grid"] and "FOREIGN KEY" in seeded["sales_order_item"]

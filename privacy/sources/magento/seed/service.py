@@ -2,6 +2,7 @@
 
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -9,6 +10,7 @@ from django.db import connections
 from django.utils import timezone
 
 from privacy.sources.magento.router import MAGENTO_ALIAS
+from privacy.sources.magento.schema import magento_schema_created_for_load
 from privacy.sources.magento.seed.context import Customer, FastRandom, HardCases, SeedContext
 from privacy.sources.magento.seed.customers import CUSTOMER_COLUMNS, customer_add
 from privacy.sources.magento.seed.documents import DOCUMENT_COLUMNS
@@ -50,8 +52,11 @@ class SeedReport:
 
 def magento_seed(*, using: str = MAGENTO_ALIAS, customers: int, orders_per_customer: float = 3.0, guest_ratio: float = 0.25,
                  amazon_pay_ratio: float = 0.3, seed: int = 1, progress: Callable[[int], None] | None = None,
-                 now: datetime | None = None, chunk_customers: int = 500) -> SeedReport:  # fmt: skip
+                 now: datetime | None = None, chunk_customers: int = 500, create_schema: bool = False) -> SeedReport:  # fmt: skip
     """Seed `customers` registered customers, their orders and a share of guest orders into an empty shop.
+
+    create_schema=True creates the tables first (refusing a database that has any), on MySQL/MariaDB with their
+    secondary keys and foreign keys added only after the load, which builds them by sort.
 
     The same arguments (and the same day as `now`) always produce byte-identical data. Rows are written in
     bounded chunks, each committed on its own (inside the caller's transaction, if there is one, as
@@ -59,21 +64,28 @@ def magento_seed(*, using: str = MAGENTO_ALIAS, customers: int, orders_per_custo
     """
     _validate(customers=customers, orders_per_customer=orders_per_customer, guest_ratio=guest_ratio,
               amazon_pay_ratio=amazon_pay_ratio)  # fmt: skip
-    _refuse_a_shop_with_data(using)
     started = time.monotonic()
     anchor = int((now or timezone.now()).timestamp()) // DAY * DAY
-    with bulk_writer(using=using, columns=COLUMNS) as writer:
-        ctx = SeedContext(rng=FastRandom(seed), writer=writer, anchor=anchor, amazon_pay_ratio=amazon_pay_ratio)
-        for table, row in scope_rows(created_at=sql_time(ctx.start)):
-            writer.add(table, row)
-        writer.commit_chunk()
-        for start in range(0, customers, chunk_customers):
-            stop = min(customers, start + chunk_customers)
-            _chunk_add(ctx, range(start, stop), orders_per_customer=orders_per_customer, guest_ratio=guest_ratio)
-            writer.commit_chunk()
-            if progress:
-                progress(stop - start)
+    schema = magento_schema_created_for_load(using=using) if create_schema else nullcontext()
+    with schema:
+        _refuse_a_shop_with_data(using)
+        with bulk_writer(using=using, columns=COLUMNS) as writer:
+            ctx = SeedContext(rng=FastRandom(seed), writer=writer, anchor=anchor, amazon_pay_ratio=amazon_pay_ratio)
+            _shop_add(ctx, customers=customers, chunk_customers=chunk_customers, progress=progress,
+                      orders_per_customer=orders_per_customer, guest_ratio=guest_ratio)  # fmt: skip
     return SeedReport(rows=dict(writer.counts), hard_cases=ctx.hard_cases, seconds=time.monotonic() - started)
+
+
+def _shop_add(ctx: SeedContext, *, customers, chunk_customers, progress, orders_per_customer, guest_ratio) -> None:
+    for table, row in scope_rows(created_at=sql_time(ctx.start)):
+        ctx.writer.add(table, row)
+    ctx.writer.commit_chunk()
+    for start in range(0, customers, chunk_customers):
+        stop = min(customers, start + chunk_customers)
+        _chunk_add(ctx, range(start, stop), orders_per_customer=orders_per_customer, guest_ratio=guest_ratio)
+        ctx.writer.commit_chunk()
+        if progress:
+            progress(stop - start)
 
 
 def _validate(*, customers, orders_per_customer, guest_ratio, amazon_pay_ratio) -> None:

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from privacy.sources.magento.schema import MagentoSchemaError, magento_schema_create
+from privacy.sources.magento.schema import MagentoSchemaError
 from privacy.sources.magento.seed import MagentoSeedError, magento_seed
 from privacy.sources.magento.selectors import magento_row_counts
 
@@ -33,13 +33,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         using = options["database"]
         try:
-            if options["create_schema"]:
-                magento_schema_create(using=using)
             with tqdm(total=options["customers"], unit="customer", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
                 report = magento_seed(
                     using=using, customers=options["customers"], orders_per_customer=options["orders_per_customer"],
                     guest_ratio=options["guest_ratio"], amazon_pay_ratio=options["amazon_pay_ratio"], seed=options["seed"],
-                    progress=bar.update, now=options["as_of"],
+                    progress=bar.update, now=options["as_of"], create_schema=options["create_schema"],
                 )  # fmt: skip
         except (MagentoSchemaError, MagentoSeedError) as error:
             raise CommandError(str(error)) from error
