@@ -306,4 +306,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": config.env.str("LOG_LEVEL", default="INFO")},
+    # At DEBUG the template engine logs whole render contexts (names, e-mail addresses): never below INFO.
+    "loggers": {"django.template": {"level": "INFO"}},
 }
