@@ -8,12 +8,15 @@ Text uses currentColor, so the charts follow the admin's light and dark themes.
 """
 
 import math
+import textwrap
 from dataclasses import dataclass
 
 # Mid-tone fills readable on white and on the admin's dark background; series 2+ are also hatched.
 FILLS = ("#3b6fb6", "#c0601d", "#2f855a", "#8a5cb0")
 PATTERNS = ("", "hatch", "dots", "cross")
 CHAR_WIDTH = 6.6  # average advance of a 12px sans-serif character, for label room
+LINE_HEIGHT = 13
+LABEL_CHARACTERS = 34  # longer category names wrap onto two lines
 
 
 @dataclass(frozen=True)
@@ -54,10 +57,20 @@ class Label:
     x: float
     y: float
     text: str
+    wrap: int = 0  # wrap into at most two lines of this many characters (0: one line)
 
     def __post_init__(self):
         object.__setattr__(self, "x", round(self.x, 1))
         object.__setattr__(self, "y", round(self.y, 1))
+
+    @property
+    def lines(self) -> list[tuple[float, str]]:
+        """(baseline, text) of each line, centred on y; a third line's words end the second with an ellipsis."""
+        lines = textwrap.wrap(self.text, self.wrap) if self.wrap else [self.text]
+        if len(lines) > 2:
+            lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), self.wrap, placeholder=" …")]
+        first = self.y - LINE_HEIGHT * (len(lines) - 1) / 2
+        return [(round(first + LINE_HEIGHT * number, 1), line) for number, line in enumerate(lines)]
 
 
 @dataclass(frozen=True)
@@ -123,7 +136,8 @@ def hbar_chart(*, id: str, title: str, labels, values, formatter=_number, width:
     """Horizontal bars, one per category, each labelled with its name and value (None: no bar, `missing`)."""
     labels, values = [str(label) for label in labels], list(values)
     row, gap = 26, 8
-    left = round(min(240, max((len(label) for label in labels), default=4) * CHAR_WIDTH + 16))
+    widest = max((len(line) for label in labels for line in textwrap.wrap(label, LABEL_CHARACTERS)), default=4)
+    left = round(widest * CHAR_WIDTH + 16)
     top, right = 8, width - 64
     bottom = top + len(labels) * (row + gap)
     maximum, ticks = _axis(max((value for value in values if value is not None), default=0))
@@ -134,7 +148,7 @@ def hbar_chart(*, id: str, title: str, labels, values, formatter=_number, width:
         length = (value or 0) * scale
         text = missing if value is None else formatter(value)
         marks.append(Mark(left, y, length, row, text, left + length + 6, y + row / 2 + 4, f"{label}: {text}"))
-        names.append(Label(left - 8, y + row / 2 + 4, label))
+        names.append(Label(left - 8, y + row / 2 + 4, label, wrap=LABEL_CHARACTERS))
     return Chart(
         id=id, title=title, desc=_desc(mark.tooltip for mark in marks), width=width, height=int(bottom + 24),
         marks=tuple(marks), labels=tuple(names),

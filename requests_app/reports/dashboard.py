@@ -10,12 +10,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from privacy.audit.models import AuditChainHead, AuditEvent
 from requests_app import clock, selectors
 from requests_app.models import Kind, PrivacyRequest
+from requests_app.reports.ccpa import days_to_response
 from requests_app.reports.stats import median, rounded
 from requests_app.states import OPEN, State
 from retention.models import Action, RetentionRun, RunState
@@ -109,12 +111,11 @@ def _responses_in(months: list[date]):
 
 
 def on_time_by_month(*, months: list[date]) -> list[MonthRate]:
-    responses, on_time = Counter(), Counter()
-    for closed_at, due_date in _responses_in(months).values_list("closed_at", "due_date").iterator():
-        month = _month_of(closed_at)
-        responses[month] += 1
-        on_time[month] += clock.receipt_date(closed_at) <= due_date
-    return [MonthRate(month, responses[month], on_time[month]) for month in months]
+    on_time = Q(closed_at__date__lte=F("due_date"))  # __date: the day in TIME_ZONE, as the due date is
+    rows = (_responses_in(months).annotate(month=TruncMonth("closed_at")).values("month")
+            .annotate(responses=Count("pk"), on_time=Count("pk", filter=on_time)).order_by())
+    found = {_month_of(row["month"]): (row["responses"], row["on_time"]) for row in rows}
+    return [MonthRate(month, *found.get(month, (0, 0))) for month in months]
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,8 @@ class KindDays:
 def days_to_close_by_kind(*, months: list[date]) -> list[KindDays]:
     """Median calendar days from receipt to response, per kind, over the responses of these months."""
     days = defaultdict(list)
-    rows = _responses_in(months).values_list("kind", "received_at", "closed_at").iterator()
-    for kind, received_at, closed_at in rows:
-        days[kind].append((clock.receipt_date(closed_at) - clock.receipt_date(received_at)).days)
+    for kind, duration in _responses_in(months).values_list("kind", days_to_response()).iterator():
+        days[kind].append(duration.days)
     return [KindDays(kind, label, len(days[kind]), rounded(median(days[kind]))) for kind, label in Kind.choices]
 
 

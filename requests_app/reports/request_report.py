@@ -126,8 +126,9 @@ def request_report(*, privacy_request: PrivacyRequest, include_texts: bool, now=
     """Return the report of one request as plain data (what the JSON holds and the HTML prints)."""
     now = now or timezone.now()
     extensions = list(privacy_request.extensions.all())
+    closed_at = privacy_request.closed_at
     result, group = outcome(state=privacy_request.state, reason=privacy_request.denial_reason,
-                            closed_at=privacy_request.closed_at, as_of=now)
+                            answered=closed_at is not None and closed_at <= now)
     answered = clock.receipt_date(privacy_request.closed_at) if result in ("complied", "denied") else None
     return {
         "report": "privacy_request", "generated_at": timezone.localtime(now).isoformat(),

@@ -72,3 +72,22 @@ def test_the_svg_is_an_image_named_by_its_title_and_described_and_its_numbers_ar
     assert f'<desc id="{chart.id}-desc">{chart.desc}</desc>' in svg
     coordinates = re.findall(r'\s(?:x|y|x1|y1|x2|y2|cx|cy|width|height)="([^"]*)"', svg)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates)
+
+
+def test_a_long_category_name_wraps_onto_two_lines_centred_on_its_bar():
+    chart = hbar_chart(id="k", title="Open requests by kind", values=[1, 2],
+                       labels=["Access to my data", "Stop direct marketing (objection, withdrawal of consent)"])
+
+    short, long = chart.labels
+    assert [text for _y, text in short.lines] == ["Access to my data"]
+    assert [text for _y, text in long.lines] == ["Stop direct marketing (objection,", "withdrawal of consent)"]
+    (first, _), (second, _) = long.lines
+    assert first < long.y < second and second - first == 13
+    assert chart.plot[0] == round(len("Stop direct marketing (objection,") * 6.6 + 16)
+
+
+def test_a_name_too_long_for_two_lines_ends_the_second_with_an_ellipsis():
+    chart = hbar_chart(id="k", title="t", values=[1], labels=["word " * 20])
+
+    assert [text for _y, text in chart.labels[0].lines] == ["word word word word word word word",
+                                                            "word word word word word word …"]
