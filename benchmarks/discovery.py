@@ -97,6 +97,12 @@ def _timed(function, *args, **kwargs) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def _cpu_timed(function, *args) -> float:
+    started = time.process_time()
+    function(*args)
+    return (time.process_time() - started) * 1000
+
+
 def _quantiles(samples):
     ordered = sorted(samples)
     return statistics.median(ordered), ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -116,7 +122,9 @@ def _export(email):
 def measure(samples: int, with_email_index: bool):
     rng = random.Random(7)
     customers, orders = _count("customer_entity"), _count("sales_order")
-    print(f"shop: {customers} customers, {orders} orders (MariaDB, stock schema)")
+    pool = _sql("SELECT @@innodb_buffer_pool_size")[0][0] // 2**20
+    print(f"shop: {customers} customers, {orders} orders (MariaDB, stock schema, buffer pool {pool} MB);"
+          f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     registered = [row[0] for row in _sql("SELECT email FROM customer_entity WHERE email NOT LIKE 'pad-%%' AND email <> %s", [BIG_SUBJECT])]
     guests = [row[0] for row in _sql("SELECT DISTINCT customer_email FROM sales_order WHERE customer_id IS NULL AND increment_id NOT LIKE 'PAD%%'")]
     order_ids = [row[0] for row in _sql("SELECT entity_id FROM sales_order ORDER BY RAND(7) LIMIT 1000")]
@@ -128,12 +136,19 @@ def measure(samples: int, with_email_index: bool):
     for label, emails in (("registered", registered), ("guest", guests)):
         picks = [rng.choice(emails) for _ in range(samples)]
         for email in picks[:5]:
-            _discover(email)  # warm the connection and caches as a running service has them
-        p50, p95 = _quantiles([_timed(_discover, email) for email in picks])
-        print(f"discovery, {label:<10} (identify + discover) p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  ({p50 / base50:.0f}x / {p95 / base50:.0f}x baseline p50)")
+            _discover(email)  # warm the connections and Python's caches as a running service has them
+        cold = [_timed(_discover, email) for email in picks]  # first look at each person: their pages are on disk
+        warm = [_timed(_discover, email) for email in picks]  # the same people again: their pages are cached
+        for state, times in (("cold", cold), ("warm", warm)):
+            p50, p95 = _quantiles(times)
+            print(f"discovery, {label:<10} {state} (identify + discover) p50 {p50:7.2f} ms  p95 {p95:7.2f} ms"
+                  f"  ({p50 / base50:.1f}x / {p95 / base50:.1f}x baseline p50)")
     runs = [_timed(_export, BIG_SUBJECT) for _ in range(5)]
+    cpu = [_cpu_timed(_export, BIG_SUBJECT) for _ in range(3)]
     rows = len(subject_discover(subject=subject_identify(email=BIG_SUBJECT)))
-    print(f"export of a subject with 200 orders ({rows} rows): p50 {statistics.median(runs):7.1f} ms  max {max(runs):7.1f} ms")
+    print(f"export of a subject with 200 orders ({rows} rows): p50 {statistics.median(runs):7.1f} ms  max {max(runs):7.1f} ms"
+          f"  (Python CPU {statistics.median(cpu):.0f} ms)")
+    print(f"load average at the end {os.getloadavg()[0]:.1f}")
     if with_email_index:
         _optional_index(guests, rng, base50)
 

@@ -76,8 +76,11 @@ def export_rows(*, findings: list[Finding], using: str = "magento") -> dict[str,
     return rows
 
 
+PLAIN_AS_IS = (str, int, float, type(None))
+
+
 def _plain_row(entry, row: dict) -> dict:
-    plain = {name: plain_value(value) for name, value in row.items()}
+    plain = {name: value if isinstance(value, PLAIN_AS_IS) else plain_value(value) for name, value in row.items()}
     for column in entry.columns:
         if column.secret and plain[column.name] not in (None, ""):
             plain[column.name] = WITHHELD
