@@ -89,12 +89,14 @@ def _start_celery_worker():
 
 
 def _measure(options) -> dict:
+    print(f"Audit trail on PostgreSQL ({options.seconds:g} s per scenario, writers are processes)", flush=True)
     results = {}
     for writers in (1, 8):
-        results[("bare", writers)] = _run("bare", writers, options.seconds)
-        results[("bare in transaction", writers)] = _run("bare in transaction", writers, options.seconds)
-        results[("audited", writers)] = _run("audited", writers, options.seconds)
+        for kind in ("bare", "bare in transaction", "audited"):
+            results[(kind, writers)] = _run(kind, writers, options.seconds)
+            print(f"  {kind}, {writers} writer(s): {results[(kind, writers)]:,.0f} events/s", flush=True)
     results[("sealed in commit", 8)] = _run("sealed in commit", 8, options.seconds)
+    print(f"  sealed in commit, 8 writers: {results[('sealed in commit', 8)]:,.0f} events/s", flush=True)
     results["verify"] = _verify_rate(options.verify_events)
     return results
 
@@ -217,7 +219,7 @@ def _verify_rate(target_events: int) -> tuple[int, float]:
 
 
 def _report(results: dict, options) -> None:
-    print(f"Audit trail on PostgreSQL ({options.seconds:g} s per scenario, writers are processes)")
+    print("Ratios against the bare rate with the same number of writers:")
     for writers in (1, 8):
         bare, bare_tx = results[("bare", writers)], results[("bare in transaction", writers)]
         audited = results[("audited", writers)]

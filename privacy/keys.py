@@ -6,13 +6,15 @@ travels with the ciphertext and rotation never touches it.
 
 import base64
 import time
-from functools import lru_cache, partial
+from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import transaction
 from django.utils import timezone
 
 from privacy import crypto
 from privacy.models import DataKey
+from privacy.transactions import on_commit_once
 
 TOKEN_PREFIX = "pd1"
 SCOPE_CACHE_SECONDS = 60.0
@@ -45,12 +47,17 @@ def data_key_for_scope(*, scope: str) -> DataKey:
         kek_id, wrapped = crypto.keyring().wrap(crypto.new_data_key())
         key, _ = DataKey.objects.get_or_create(scope=scope, defaults={"kek_id": kek_id, "wrapped": wrapped})
     if key.shredded_at is None:
-        transaction.on_commit(partial(_remember, scope, key))
+        on_commit_once(_Remember(scope=scope, key=key))
     return key
 
 
-def _remember(scope: str, key: DataKey) -> None:
-    _scope_keys[scope] = (time.monotonic() + SCOPE_CACHE_SECONDS, key)
+@dataclass(frozen=True)
+class _Remember:
+    scope: str
+    key: DataKey
+
+    def __call__(self) -> None:
+        _scope_keys[self.scope] = (time.monotonic() + SCOPE_CACHE_SECONDS, self.key)
 
 
 def forget_scope_keys() -> None:

@@ -108,3 +108,11 @@ def test_names_holding_the_canonical_separator_are_refused(field):
     arguments = {"action": "x.y", "target_id": "1", "subject_scope": "request:1", field: "a\x1fb"}
     with transaction.atomic(), pytest.raises(ValueError, match="U\\+001F"):
         audit_event_append(actor=ALICE, target_type="request", details={}, **arguments)
+
+
+def test_a_transaction_appending_many_events_asks_for_sealing_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        for index in range(3):
+            audit_event_append(actor=ALICE, action="x.y", target_type="request", target_id=index, details={})
+
+    assert [getattr(callback, "__name__", "") for callback in callbacks].count("_seal_soon") == 1

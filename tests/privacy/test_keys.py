@@ -139,3 +139,12 @@ def test_shredding_forgets_the_remembered_key_so_nothing_more_is_encrypted_under
 def test_rotate_with_a_batch_size_below_one_names_the_option():
     with pytest.raises(CommandError, match="--batch-size 0 must be at least 1"):
         call_command("keys", "rotate", "--batch-size", "0")
+
+
+@pytest.mark.django_db
+def test_a_transaction_asking_for_a_scope_many_times_remembers_it_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        for _ in range(3):
+            keys.data_key_for_scope(scope="request:many")
+
+    assert len(callbacks) == 1
