@@ -10,6 +10,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from requests_app.models import Jurisdiction, Kind
+from requests_app.rights.forms import (
+    correction_bound_fields, correction_described, correction_fields_add, corrections_form_clean,
+)
 
 PERMISSION_TYPES = {
     b"%PDF-": ("application/pdf", ".pdf"),
@@ -94,8 +97,8 @@ class RequestForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     details = forms.CharField(
-        label=_("What should we correct?"),
-        help_text=_("For a correction: tell us which information is wrong and what it should say."),
+        label=_("Anything else we should correct?"),
+        help_text=_("For a correction: a detail not listed above, or what we should know about it."),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -128,6 +131,11 @@ class RequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.second_factor_kinds = frozenset(second_factor_kinds)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        correction_fields_add(self)
+
+    def correction_fields(self):
+        """The correct_<detail> fields, in the order the correction section shows them."""
+        return correction_bound_fields(self)
 
     def kind_options(self):
         """Pair each kind's radio button with the sentence explaining it."""
@@ -140,8 +148,10 @@ class RequestForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         kind = cleaned.get("kind")
-        if kind == Kind.CORRECTION and not cleaned.get("details", "").strip():
-            self.add_error("details", _("Tell us what to correct, e.g. “My street is Elm Road 4, not Elm Road 14”."))
+        cleaned["corrections"] = corrections_form_clean(self, cleaned) if kind == Kind.CORRECTION else {}
+        if kind == Kind.CORRECTION and not correction_described(self, cleaned):
+            self.add_error("details", _("Tell us what to correct: fill in the correct value of a detail above, or "
+                                        "describe it here, e.g. “My street is Elm Road 4, not Elm Road 14”."))
         if kind in self.second_factor_kinds:
             _second_factor_require(self, cleaned)
         if cleaned.get("by_agent"):

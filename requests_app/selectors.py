@@ -190,6 +190,10 @@ CUSTOMER_TIMELINE = {
     "request.closed_unverified": _("Closed because it was not confirmed in time"),
     "request.export_downloaded": _("Your export was downloaded"),
     "request.export_purged": _("Your export was deleted at the end of its lifetime"),
+    "request.documentation_requested": _("We asked you for documentation"),
+    "request.correction_applied": _("We corrected your data"),
+    "request.preference_recorded": _("We recorded your choice"),
+    "request.marketing_stopped": _("We stopped all direct marketing to you"),
 }
 
 

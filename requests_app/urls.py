@@ -3,6 +3,7 @@
 from django.urls import path
 
 from requests_app import views
+from requests_app.rights import views as rights
 
 app_name = "selfservice"
 
@@ -14,4 +15,6 @@ urlpatterns = [
     path("status/<str:token>/withdraw/", views.status_withdraw, name="status-withdraw"),
     path("status/<str:token>/download-link/", views.status_download_link, name="status-download-link"),
     path("download/<str:token>/", views.download, name="download"),
+    path("opt-out/", rights.opt_out, name="opt-out"),
+    path("opt-out/done/", rights.opt_out_done, name="opt-out-done"),
 ]

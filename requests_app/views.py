@@ -25,6 +25,8 @@ from requests_app.errors import TransitionRefused, VerificationFailed
 from requests_app.forms import RequestForm, VerifyForm, service_refusal_show
 from requests_app.models import Kind, PrivacyRequest
 from requests_app.ratelimit import client_address, rate_limit_hit, rate_limit_reached
+from requests_app.rights.forms import request_details
+from requests_app.rights.preferences import gpc_signal, opt_outs_record
 from requests_app.services import (
     AgentSubmission,
     export_download,
@@ -90,24 +92,27 @@ def request_form(request):
         return redirect("selfservice:check-inbox")
     if _rate_limited(request):
         return render(request, "selfservice/rate_limited.html", status=429)
-    if form.is_valid() and _submitted(form, language=get_language()):
+    if form.is_valid() and _submitted(form, language=get_language(), gpc=gpc_signal(request.headers)):
         return redirect("selfservice:check-inbox")
     return render(request, "selfservice/request_form.html", _form_context(form), status=400)
 
 
-def _submitted(form: RequestForm, *, language: str) -> bool:
+def _submitted(form: RequestForm, *, language: str, gpc: bool) -> bool:
     """Hand the form to the intake service; put any refusal next to its field and return False."""
     data = form.cleaned_data
     try:
         privacy_request_submit(
             kind=data["kind"], email=data["email"], jurisdiction=data["jurisdiction"], channel="web",
-            name=data["name"], details={"correction": data["details"]} if data["details"] else None,
+            name=data["name"], details=request_details(data, gpc=gpc),
             order_number=data["order_number"], postcode=data["postcode"], language=language,
             agent=_agent(data),
         )
     except ValidationError as error:
         service_refusal_show(form, error, renamed=SERVICE_FIELD_TO_FORM)
         return False
+    if gpc:  # the browser's Global Privacy Control signal is an opt-out of sale/sharing too (CCPA §7025)
+        opt_outs_record(email=data["email"], kinds=(), gpc=True, channel="web", jurisdiction=data["jurisdiction"],
+                        language=language)
     return True
 
 

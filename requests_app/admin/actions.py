@@ -24,6 +24,8 @@ from requests_app.admin.forms import (
     NoteForm,
 )
 from requests_app.models import Kind, PrivacyRequest
+from requests_app.rights.correction import correction_documentation_request, corrections_requested, corrections_set
+from requests_app.rights.forms import CorrectionsForm, DocumentationForm
 from requests_app.services.common import PERM_APPROVE_ERASURE, PERM_WORK
 from requests_app.services.verification import privacy_request_verify_by_staff
 from requests_app.services.workflow import (
@@ -135,6 +137,25 @@ def _cancel(privacy_request, data, user) -> str:
     return _("Cancelled.")
 
 
+def _may_correct(user, privacy_request) -> bool:
+    return (_may_work(user) and privacy_request.kind == Kind.CORRECTION and privacy_request.state in OPEN
+            and privacy_request.state != State.IN_PROGRESS)
+
+
+def _corrections_form(data=None, *, privacy_request, **kwargs):
+    return CorrectionsForm(data, initial_corrections=corrections_requested(privacy_request=privacy_request), **kwargs)
+
+
+def _corrections(privacy_request, data, user) -> str:
+    corrections_set(privacy_request=privacy_request, corrections=data["corrections"], by=user)
+    return _("The details to correct are recorded: compare them with the shop's values, then approve or deny.")
+
+
+def _documentation(privacy_request, data, user) -> str:
+    correction_documentation_request(privacy_request=privacy_request, message=data["message"], by=user)
+    return _("The requester is asked for documentation by e-mail; the request stays open.")
+
+
 def _note(privacy_request, data, user) -> str:
     privacy_request_note_add(privacy_request=privacy_request, by=user, body=data["body"])
     return _("Note added.")
@@ -149,6 +170,10 @@ ACTIONS = {
             _plain(ManualVerifyForm), _verify,
         ),
         StaffAction("approve", _("Approve"), _("Approve and fulfil"), _may_approve, _plain(ConfirmForm), _approve),
+        StaffAction("corrections", _("Details to correct"), _("Record the details"), _may_correct, _corrections_form,
+                    _corrections),
+        StaffAction("documentation", _("Ask for documentation"), _("E-mail the requester"), _may_correct,
+                    _plain(DocumentationForm), _documentation),
         StaffAction(
             "deny", _("Deny with a reason"), _("Deny the request"),
             lambda user, pr: _may_work(user) and _can_move(pr, State.DENIED), _plain(DenyForm), _deny, danger=True,

@@ -33,6 +33,12 @@ STAFF_LABELS = {
     "request.retried": _("Failed stage retried"),
     "request.export_downloaded": _("Export downloaded"),
     "request.export_purged": _("Export deleted at the end of its lifetime"),
+    "request.corrections_set": _("Details to correct recorded"),
+    "request.documentation_requested": _("Documentation asked for"),
+    "request.correction_applied": _("Correction written to the shop"),
+    "request.preference_recorded": _("Preference recorded"),
+    "request.preference_applied": _("Preference written to the shop"),
+    "request.marketing_stopped": _("Newsletter subscriptions ended, addresses suppressed"),
 }
 
 
