@@ -41,6 +41,33 @@ def _fresh_scope_key_cache():
     forget_scope_keys()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_rollback_after_a_flush():
+    """Let serialized_rollback tests (the browser flows) follow ordinary transactional tests.
+
+    An ordinary transactional test ends with a flush that re-creates content types and
+    permissions through post_migrate; the next serialized_rollback test then restores the
+    snapshot taken after migrating, with the same rows, and stops on their unique keys. Drop
+    those rows first: the snapshot brings them back, with the groups that reference them.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import router
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    original = BaseDatabaseCreation.deserialize_db_from_string
+
+    def deserialize_after_clearing_content_types(creation, data):
+        alias = creation.connection.alias
+        if router.allow_migrate_model(alias, ContentType):
+            ContentType.objects.using(alias).all().delete()
+            ContentType.objects.clear_cache()
+        original(creation, data)
+
+    BaseDatabaseCreation.deserialize_db_from_string = deserialize_after_clearing_content_types
+    yield
+    BaseDatabaseCreation.deserialize_db_from_string = original
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """Give the test Magento database every Magento table, once per session, after pytest-django made it."""
