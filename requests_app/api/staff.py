@@ -18,6 +18,7 @@ from requests_app.api.errors import ServiceErrorsMixin
 from requests_app.api.public import zip_response
 from requests_app.api.serializers import RequestDetailSerializer, RequestSummarySerializer
 from requests_app.models import DenialReason, Jurisdiction, Kind, StaffChannel
+from requests_app.rights.serializers import CorrectionsField
 from requests_app.states import State
 
 RequestPage = inline_serializer("RequestPage", fields={
@@ -60,6 +61,7 @@ class RequestListApi(StaffApi):
         received_at = serializers.DateField(required=False, help_text="Day of receipt, if before today.")
         name = serializers.CharField(max_length=200, required=False, default="", allow_blank=True)
         details = serializers.DictField(required=False)
+        corrections = CorrectionsField(required=False, help_text="For a correction: detail name -> the correct value.")
         verified = serializers.BooleanField(required=False, default=False,
                                             help_text="Staff checked the requester's identity outside the service.")
 
@@ -79,7 +81,10 @@ class RequestListApi(StaffApi):
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        privacy_request = services.privacy_request_submit(by=request.user, **data.validated_data)
+        values = dict(data.validated_data)
+        if "corrections" in values:
+            values["details"] = values.get("details", {}) | {"corrections": values.pop("corrections")}
+        privacy_request = services.privacy_request_submit(by=request.user, **values)
         return self.detail(privacy_request.pk, code=status.HTTP_201_CREATED)
 
 

@@ -185,3 +185,18 @@ def test_a_staff_member_without_work_permission_cannot_record_corrections(seeded
         corrections_set(privacy_request=privacy_request, corrections={"lastname": "Y"}, by=staff_user("audrey", "Auditor"))
     with pytest.raises(ValidationError):
         corrections_set(privacy_request=privacy_request, corrections={"lastname": ""}, by=OPERATOR)
+
+
+def test_staff_enter_a_correction_from_a_letter_with_its_details(officer):
+    client = client_for(officer)
+    response = client.post(STAFF, {
+        "kind": "correction", "email": "carol@example.com", "jurisdiction": "gdpr", "channel": "post",
+        "corrections": {"postcode": "SW1A 1AA", "city": "London"},
+    }, format="json")
+    refused = client.post(STAFF, {
+        "kind": "correction", "email": "carol@example.com", "jurisdiction": "gdpr", "channel": "post",
+        "corrections": {"postcode": "SW1A 1AA!"},
+    }, format="json")
+
+    assert response.status_code == 201 and response.json()["details"]["corrections"] == {"postcode": "SW1A 1AA", "city": "London"}
+    assert refused.status_code == 400 and "postcode" in refused.json()["corrections"]
