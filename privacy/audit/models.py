@@ -57,7 +57,6 @@ class AuditEvent(models.Model):
         permissions = [("view_payload", "Can view decrypted audit payloads")]
         indexes = [
             models.Index(fields=["target_type", "target_id"], name="audit_target_idx"),
-            models.Index(fields=["subject_scope", "created_at"], name="audit_subject_idx"),
             models.Index(fields=["id"], condition=Q(seq__isnull=True), name="audit_unsealed_idx"),
         ]
 
