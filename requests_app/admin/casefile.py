@@ -39,6 +39,7 @@ STAFF_LABELS = {
     "request.preference_recorded": _("Preference recorded"),
     "request.preference_applied": _("Preference written to the shop"),
     "request.marketing_stopped": _("Newsletter subscriptions ended, addresses suppressed"),
+    "request.recipients_told": _("Recipients told of the correction (Art. 19)"),
 }
 
 

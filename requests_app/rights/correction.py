@@ -155,6 +155,7 @@ def correction_fulfil(privacy_request: PrivacyRequest, now: datetime) -> dict:
     receipt |= {"recipients_told": told, "recipients_not_told": not_told}
     privacy_request.receipt_sealed = sealing.seal_json(privacy_request.pk, "receipt", {"correction": receipt})
     privacy_request.save(update_fields=["receipt_sealed"])
+    events.request_recipients_told(actor=SYSTEM, request=privacy_request, details={"told": told, "not_told": not_told})
     return {"fields": sorted(field for field in corrections_requested(privacy_request=privacy_request) if field in FIELDS),
             "rows": receipt.get("rows", {}), "orders_followed": len(receipt.get("orders_followed", [])),
             "kept": len(receipt.get("kept", [])), "recipients_told": len(told), "recipients_not_told": len(not_told)}

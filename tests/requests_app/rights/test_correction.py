@@ -90,6 +90,9 @@ def test_an_approved_correction_lands_in_the_shop_and_the_reply_says_what_stayed
     assert "Amazon Pay" in reply.split("(GDPR Art. 19)")[1]
     notice = mails_to("privacy@amazon-pay.example")[-1]
     assert "Lovelace" in notice.body and account.email in notice.body
+    told = AuditEvent.objects.get(target_id=str(privacy_request.pk), action="request.recipients_told")
+    not_told = audit_event_payload(event=told, viewer=officer).details["not_told"]
+    assert not_told and all("PRIVACY_CORRECTION_RECIPIENTS" in item["reason"] for item in not_told)
     # and the change is audited, its values readable only through the audited payload view
     event = AuditEvent.objects.get(target_id=str(privacy_request.pk), action="request.correction_applied")
     assert "Lovelace" not in event.payload
