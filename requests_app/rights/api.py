@@ -21,11 +21,11 @@ from requests_app.api.staff import ActionApi, _action_schema
 from requests_app.api.throttles import IntakeAddressThrottle, IntakeEmailThrottle
 from requests_app.models import Jurisdiction
 from requests_app.rights.correction import correction_documentation_request, corrections_set
-from requests_app.rights.serializers import CorrectionsField
 from requests_app.rights.marketing import marketing_suppression_for
 from requests_app.rights.models import PreferenceKind
 from requests_app.rights.partners import FORMATS, PartnerUnknown, partner_list_export
 from requests_app.rights.preferences import gpc_signal, opt_outs_record
+from requests_app.rights.serializers import CorrectionsField
 from requests_app.services.common import permission_require
 
 ACCEPTED = _("Thank you. Your choice is recorded; if the address can receive e-mail, a confirmation is on its way.")

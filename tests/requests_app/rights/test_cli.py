@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 
 from privacy.sources.magento.models import CustomerEntity
 from requests_app.rights.partners import partner_key
+
 pytestmark = pytest.mark.django_db
 REQUIRED = {"id", "kind", "jurisdiction", "state", "received_at", "due_date", "acknowledge_by", "duplicate_of"}
 

@@ -2,10 +2,7 @@
 into Magento, the reply that says what stayed and why, the recipients told (Art. 19), denial, documentation."""
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from privacy.audit.models import AuditEvent
 from privacy.audit.selectors import audit_event_payload
@@ -13,6 +10,7 @@ from privacy.sources.magento.models import CustomerEntity, CustomerGridFlat, Sal
 from requests_app.rights.correction import corrections_set
 from requests_app.rights.selectors import correction_view_for
 from tests.requests_app.helpers import OPERATOR, mails_to, reload, staff_user, submit
+from tests.requests_app.rights.helpers import client_for
 from tests.sources.magento.correction_shop import order_plant
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
@@ -20,18 +18,6 @@ INTAKE = "/api/v1/requests/"
 STAFF = "/api/v1/staff/requests/"
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def client_for(user=None) -> APIClient:
-    client = APIClient()
-    if user is not None:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
 
 
 @pytest.fixture

@@ -2,10 +2,7 @@
 view, the addresses suppressed, and no path of this service subscribes them again."""
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from privacy.audit.models import AuditEvent
 from privacy.crypto import email_index
@@ -14,15 +11,10 @@ from requests_app.rights.marketing import marketing_subscription_allowed, market
 from requests_app.rights.models import MarketingSuppression
 from requests_app.services import privacy_request_verify_by_token
 from tests.requests_app.helpers import OPERATOR, mails_to, reload, staff_user, submit, verify_token_sent_to
+from tests.requests_app.rights.helpers import client_for
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def subscribed_everywhere(account: dict) -> list[int]:
@@ -83,8 +75,7 @@ def test_a_correction_that_moves_a_subscription_to_a_suppressed_address_ends_it(
     MarketingSuppression.objects.create(email_index=email_index(f"{objector['email']}.moved"), recorded_at=timezone.now())
 
     # when the correction is approved
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=staff_user('olivia', 'Privacy officer')).key}")
+    client = client_for(staff_user("olivia", "Privacy officer"))
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/api/v1/staff/requests/{privacy_request.pk}/approve/")
 
@@ -98,12 +89,11 @@ def test_the_shop_integration_asks_whether_an_address_may_be_subscribed(seeded_m
     objector = seeded_magento.customers[8]
     objection_confirmed(objector["email"], django_capture_on_commit_callbacks)
     integration = staff_user("shop-integration", "Agent")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=integration).key}")
+    client = client_for(integration)
 
     refused = client.post("/api/v1/staff/marketing/check/", {"email": objector["email"]}, format="json").json()
     allowed = client.post("/api/v1/staff/marketing/check/", {"email": "fresh@example.com"}, format="json").json()
-    anonymous = APIClient().post("/api/v1/staff/marketing/check/", {"email": "fresh@example.com"}, format="json")
+    anonymous = client_for().post("/api/v1/staff/marketing/check/", {"email": "fresh@example.com"}, format="json")
 
     assert refused["subscription_allowed"] is False and refused["suppressed_since"]
     assert allowed == {"subscription_allowed": True, "suppressed_since": None}

@@ -7,17 +7,19 @@ import io
 import json
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from privacy import crypto
 from privacy.audit.models import AuditEvent
 from requests_app.rights.partners import (
-    PartnerUnknown, partner_key, partner_key_issue, partner_list, partner_list_export,
+    PartnerUnknown,
+    partner_key,
+    partner_key_issue,
+    partner_list,
+    partner_list_export,
 )
 from tests.requests_app.helpers import OPERATOR, staff_user, submit
+from tests.requests_app.rights.helpers import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +27,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def partners(settings):
     settings.PRIVACY_OPT_OUT_PARTNERS = ["google_ads", "meta"]
-    cache.clear()
 
 
 @pytest.fixture
@@ -55,8 +56,7 @@ def test_the_list_holds_one_keyed_hash_per_address_with_its_choices(opted_out):
 
 def test_an_officer_downloads_csv_or_json_and_the_hand_over_is_audited(opted_out):
     officer = staff_user("olivia", "Privacy officer")
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=officer).key}")
+    client = client_for(officer)
 
     as_csv = client.get("/api/v1/staff/opt-out-lists/google_ads/csv/")
     as_json = client.get("/api/v1/staff/opt-out-lists/google_ads/json/")

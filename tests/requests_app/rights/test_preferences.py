@@ -4,9 +4,7 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
-from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
 from privacy.audit.models import AuditEvent
@@ -17,16 +15,11 @@ from requests_app.models import PrivacyRequest
 from requests_app.rights.models import OptOutPreference
 from requests_app.rights.preferences import opt_out_preferences_apply, preference_email
 from tests.requests_app.helpers import mails_to, reload, submit
+from tests.requests_app.rights.helpers import client_for
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
 OPT_OUT = "/api/v1/opt-out/"
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -38,7 +31,7 @@ def flag(seeded_magento, settings):
 
 def storefront_call(body: dict, *, gpc: bool, address: str = "203.0.113.5"):
     headers = {"HTTP_SEC_GPC": "1"} if gpc else {}
-    return APIClient().post(OPT_OUT, body, format="json", REMOTE_ADDR=address, **headers)
+    return client_for().post(OPT_OUT, body, format="json", REMOTE_ADDR=address, **headers)
 
 
 def test_a_gpc_signal_from_the_storefront_records_an_opt_out_and_flags_every_account_of_the_address(
@@ -82,7 +75,7 @@ def test_a_call_without_the_signal_or_a_choice_is_refused_naming_the_field(magen
 
 
 def test_a_form_encoded_post_from_another_site_is_refused(magento_schema):
-    response = APIClient().post(OPT_OUT, {"email": "ada@example.com", "kinds": ["opt_out"]}, HTTP_SEC_GPC="1")
+    response = client_for().post(OPT_OUT, {"email": "ada@example.com", "kinds": ["opt_out"]}, HTTP_SEC_GPC="1")
     assert response.status_code == 415 and PrivacyRequest.objects.count() == 0
 
 

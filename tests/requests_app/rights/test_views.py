@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from requests_app.models import PrivacyRequest
@@ -14,12 +13,6 @@ pytestmark = pytest.mark.django_db
 OPT_OUT = reverse("selfservice:opt-out")
 FORM = reverse("selfservice:request-form")
 
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_a_browser_sending_gpc_is_told_the_signal_is_honoured(client):
