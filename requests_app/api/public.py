@@ -86,7 +86,7 @@ class IntakeApi(PublicApi):
         agent = values.pop("agent", None)
         if "corrections" in values:
             values["details"] = values.get("details", {}) | {"corrections": values.pop("corrections")}
-        if values["kind"] in PreferenceKind.values and gpc_signal(request.headers):
+        if values["kind"] == PreferenceKind.OPT_OUT and gpc_signal(request.headers):
             values["details"] = values.get("details", {}) | {"signal": "gpc"}
         privacy_request_submit(channel="api", language=get_language(), by=Actor.customer("api-intake"),
                                agent=AgentSubmission(**agent) if agent else None, **values)

@@ -62,7 +62,7 @@ def correction_described(form: forms.Form, cleaned: dict) -> bool:
 def request_details(data: dict, *, gpc: bool) -> dict | None:
     """The details the request form hands to intake: corrections and words, or the signal behind an opt-out."""
     details = {"corrections": data.get("corrections") or None, "explanation": data.get("details", "").strip() or None,
-               "signal": "gpc" if gpc and data.get("kind") in PreferenceKind.values else None}
+               "signal": "gpc" if gpc and data.get("kind") == PreferenceKind.OPT_OUT else None}
     return {key: value for key, value in details.items() if value} or None
 
 

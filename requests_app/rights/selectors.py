@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.db import DatabaseError
+
+from privacy.sources.base import SubjectLookupError
+
 from requests_app.models import Kind, PrivacyRequest
 from requests_app.rights.correction import correction_receipt, corrections_requested
 from requests_app.rights.fields import FIELDS
@@ -58,7 +62,7 @@ def correction_view_for(*, privacy_request: PrivacyRequest, viewer) -> Correctio
         if privacy_request_requester(privacy_request=privacy_request).email != ERASED:
             try:
                 preview = correction_preview_for(privacy_request=privacy_request)
-            except Exception as error:  # the page must show even when the shop is unreachable
+            except (DatabaseError, SubjectLookupError) as error:  # the page shows even when the shop is unreachable
                 problem = f"The shop's current values could not be read ({type(error).__name__})."
     rows = [CorrectionRow(name, str(FIELDS[name].label), value,
                           [(current.label, current.values.get(name) or "—") for current in (preview.current if preview else ())])

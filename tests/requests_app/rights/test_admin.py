@@ -99,3 +99,19 @@ def test_an_officer_lifts_a_suppression_with_a_reason(client):
     assert 'id="lift"' in page and refused.status_code == 400
     assert lifted.status_code == 302 and not MarketingSuppression.objects.filter(pk=pk).exists()
     assert AuditEvent.objects.filter(action="marketing.suppression_lifted", target_id=str(pk)).exists()
+
+
+def test_the_request_page_says_so_when_the_shop_cannot_be_read(client, correction, monkeypatch):
+    from django.db import OperationalError
+
+    _, privacy_request = correction
+    client.force_login(staff_user("olivia", "Privacy officer"))
+    client.post(act(privacy_request, "corrections"), {"corrections-correct_lastname": "Byron"})
+
+    def unreachable(**kwargs):
+        raise OperationalError("shop database down")
+
+    monkeypatch.setattr("requests_app.rights.selectors.correction_preview_for", unreachable)
+    page = client.get(page_of(privacy_request))
+
+    assert page.status_code == 200 and "could not be read (OperationalError)" in page.content.decode()
