@@ -1,6 +1,6 @@
 """Audit trail throughput on PostgreSQL against bare single-row inserts, measured in the same run.
 
-    DEBUG=1 .venv/bin/python -m benchmarks.audit_trail [--seconds 6] [--verify-events 60000]
+    DEBUG=1 .venv/bin/python -m benchmarks.audit_trail [--seconds 10] [--verify-events 60000]
 
 Creates (and finally drops) the database `bench_audit`. Writers are processes (no shared GIL).
 Audited appends run as in production: each event committed in its own transaction, sealed into
@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
 
 def _parse(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=6.0, help="how long each writer scenario runs")
+    parser.add_argument("--seconds", type=float, default=10.0, help="how long each writer scenario runs")
     parser.add_argument("--verify-events", type=int, default=60_000, help="chain length for the verification figure")
     return parser.parse_args(argv)
 

@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 SEAL_BATCH_SIZE = 2000
 SEAL_STATEMENT_ROWS = 500
-SEAL_DELAY_SECONDS = 1.0
+SEAL_DELAY_SECONDS = 0.5
 NAME_LIMITS = {"action": 64, "target_type": 64, "target_id": 64, "subject_scope": 100, "actor_id": 150, "actor_label": 150}
 
 _seal_due_at = 0.0
