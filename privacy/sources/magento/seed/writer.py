@@ -9,6 +9,7 @@
   here. The MySQL driver is imported only in this module (for the seeder).
 """
 
+import abc
 import csv
 import os
 import queue
@@ -36,7 +37,7 @@ def insert_sql(table: str, names: tuple[str, ...], quote) -> str:
     return f"INSERT INTO {quote(table)} ({', '.join(map(quote, names))}) VALUES ({', '.join(['%s'] * len(names))})"
 
 
-class BulkWriter:
+class BulkWriter(abc.ABC):
     """Collect rows per table; commit_chunk() writes them, parents before children (the order of `columns`)."""
 
     def __init__(self, *, using: str, columns: dict[str, tuple[str, ...]]):
@@ -54,8 +55,9 @@ class BulkWriter:
             self.counts[table] += len(rows)
         return chunk
 
+    @abc.abstractmethod
     def commit_chunk(self) -> None:
-        raise NotImplementedError
+        """Write the buffered rows (each writer has its own way: INSERTs or LOAD DATA)."""
 
     def close(self) -> None:
         """Wait until everything is written."""
