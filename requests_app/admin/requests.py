@@ -29,7 +29,7 @@ from requests_app.errors import (
 )
 from requests_app.forms import service_refusal_show
 from requests_app.models import ExportPackage, PrivacyRequest
-from requests_app.rights.selectors import correction_view_for
+from requests_app.rights.selectors import correction_view_for, outcome_view_for
 from requests_app.services import export_package_open_for_staff
 from requests_app.services.common import PERM_WORK
 
@@ -183,6 +183,7 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
             "case": casefile_for(privacy_request=privacy_request, viewer=request.user),
             "erasure": erasure_view_for(privacy_request=privacy_request),
             "correction": correction_view_for(privacy_request=privacy_request, viewer=request.user),
+            "outcome": outcome_view_for(privacy_request=privacy_request),
             "package_available": export_package_available(privacy_request=privacy_request),
             "action_forms": action_forms,
             "has_view_permission": True,

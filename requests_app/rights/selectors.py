@@ -9,6 +9,7 @@ from privacy.sources.base import SubjectLookupError
 from requests_app.models import Kind, PrivacyRequest
 from requests_app.rights.correction import correction_receipt, corrections_requested
 from requests_app.rights.fields import FIELDS
+from requests_app.rights.models import Signal
 from requests_app.rights.notices import KEPT_REASONS
 from requests_app.selectors import ERASED, privacy_request_details, privacy_request_requester
 from requests_app.services.common import PERM_WORK
@@ -76,3 +77,24 @@ def correction_view_for(*, privacy_request: PrivacyRequest, viewer) -> Correctio
         conflicts=list(preview.conflicts) if preview else [], orders_follow=list(preview.orders_follow) if preview else [],
         kept=kept, problem=problem, found=bool(preview and preview.found), receipt=receipt,
     )
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    """What an opt-out, limit or objection did; counts, codes and notes only, so every staff member may see it."""
+
+    kind: str
+    signal: str
+    outcome: dict  # the receipt: attribute, accounts and note, or subscriptions ended and store views
+
+
+def outcome_view_for(*, privacy_request: PrivacyRequest) -> OutcomeView | None:
+    """Return the outcome panel of an opt-out, limit or objection (None for other kinds)."""
+    from requests_app.rights.cli_details import kind_details
+
+    if privacy_request.kind not in (Kind.OPT_OUT, Kind.LIMIT, Kind.OBJECTION):
+        return None
+    details = kind_details(privacy_request=privacy_request)
+    signal = details.get("signal", "")
+    return OutcomeView(kind=privacy_request.kind, signal=str(dict(Signal.choices).get(signal, signal)),
+                       outcome=details.get("outcome") or {})

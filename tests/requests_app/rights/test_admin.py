@@ -115,3 +115,15 @@ def test_the_request_page_says_so_when_the_shop_cannot_be_read(client, correctio
     page = client.get(page_of(privacy_request))
 
     assert page.status_code == 200 and "could not be read (OperationalError)" in page.content.decode()
+
+
+def test_the_page_of_an_opt_out_says_why_the_shop_holds_no_flag(client, seeded_magento, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy_request = submit(kind="opt_out", email=seeded_magento.customers[0]["email"], jurisdiction="ccpa")
+    client.force_login(staff_user("audrey", "Auditor"))
+
+    panel = client.get(page_of(privacy_request)).content.decode().split('id="outcome"')[1]
+
+    assert reload(privacy_request).state == "completed"
+    assert "none configured" in panel and "PRIVACY_OPT_OUT_ATTRIBUTE_CODE names no customer attribute" in panel
+    assert "Entered by staff" not in panel and "Self-service form" in panel

@@ -189,3 +189,16 @@ def test_staff_enter_a_correction_from_a_letter_with_its_details(officer):
 
     assert response.status_code == 201 and response.json()["details"]["corrections"] == {"postcode": "SW1A 1AA", "city": "London"}
     assert refused.status_code == 400 and "postcode" in refused.json()["corrections"]
+
+
+def test_a_correction_for_an_address_the_shop_does_not_know_says_nothing_needed_correcting(
+    magento_schema, officer, django_capture_on_commit_callbacks,
+):
+    privacy_request = correction_in_review("stranger@example.com", {"lastname": "Nobody"}, django_capture_on_commit_callbacks)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(officer).post(f"{STAFF}{privacy_request.pk}/approve/")
+
+    reply = mails_to("stranger@example.com")[-1].body
+    assert reload(privacy_request).state == "completed"
+    assert "We found none of these details in our records" in reply and "What we corrected" not in reply
