@@ -32,7 +32,6 @@ CONTENT_FIELDS = (
 )
 SEPARATOR = "\x1f"
 NO_SCOPE = "\x00"
-FORBIDDEN_CHARACTERS = (SEPARATOR, NO_SCOPE)
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MICROSECOND = timedelta(microseconds=1)
 

@@ -47,69 +47,62 @@ def audit_event_append(
     now=None,
 ) -> AuditEvent:
     """Append one event in the caller's transaction; personal details are encrypted under subject_scope's key."""
-    if not transaction.get_connection().in_atomic_block:
+    db = transaction.get_connection()
+    if not db.in_atomic_block:
         raise AuditOutsideTransaction(
             f"audit_event_append({action!r}) must run inside the caller's transaction.atomic(), "
             "in the same transaction as the change it records."
         )
     target_id = str(target_id)
-    _check_names(
-        action=action,
-        target_type=target_type,
-        target_id=target_id,
-        subject_scope=subject_scope,
-        actor_id=actor.id,
-        actor_label=actor.label,
-    )
+    names = (actor.id, actor.label, action, target_type, target_id, subject_scope)
+    _check_names(dict(zip(NAMED_FIELDS, names)))
     event_id, created_at = uuid.uuid4(), now or timezone.now()
-    fields = {
-        "event_id": event_id,
-        "created_at": created_at,
-        "actor_kind": actor.kind,
-        "actor_id": actor.id,
-        "actor_label": actor.label,
-        "action": action,
-        "target_type": target_type,
-        "target_id": target_id,
-        "subject_scope": subject_scope,
-        "payload": payload_encrypt(details=details, event_id=event_id, subject_scope=subject_scope),
-    }
-    content = (event_id.hex, chain.canonical_time(created_at), *list(fields.values())[2:])
-    event = _insert_event({**fields, "row_mac": chain.content_mac(chain.chain_mac(), content)})
+    payload = payload_encrypt(details=details, event_id=event_id, subject_scope=subject_scope)
+    content = (event_id.hex, chain.canonical_time(created_at), actor.kind, *names, payload)
+    row_mac = chain.content_mac(chain.chain_mac(), content)
+    event = _insert_event(db, (event_id, created_at, actor.kind, *names, payload, row_mac))
     on_commit_once(_seal_soon, robust=True)  # once per transaction, however many events it appends
     return event
 
 
-def _insert_event(values: dict) -> AuditEvent:
-    """Insert one event with a statement built once per process.
+NAMED_FIELDS = ("actor_id", "actor_label", "action", "target_type", "target_id", "subject_scope")
+INSERTED_FIELDS = ("event_id", "created_at", "actor_kind", *NAMED_FIELDS, "payload", "row_mac")
+OPTIONAL_NAMES = {("subject_scope", None), ("actor_label", "")}
 
-    Compiling the ORM's INSERT was the largest CPU cost of an append, which must keep pace with
-    bare inserts; the values still go through each field's own database preparation.
+
+def _insert_event(db, values: tuple) -> AuditEvent:
+    """Insert one event with a statement built once per process; return it as loaded from the database.
+
+    Appends must keep pace with bare inserts, and the ORM's per-call INSERT compilation and field
+    preparation were most of an append's CPU. Only the UUID and the time need adapting per backend.
     """
-    fields = [AuditEvent._meta.get_field(name) for name in values]
-    params = [field.get_db_prep_save(values[field.name], connection) for field in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(_insert_sql(tuple(values)), params)
-        event = AuditEvent(id=cursor.fetchone()[0], **values)
-    event._state.adding, event._state.db = False, connection.alias
-    return event
+    event_id, created_at, *rest = values
+    params = [
+        event_id if db.features.has_native_uuid_field else event_id.hex,
+        db.ops.adapt_datetimefield_value(created_at),
+        *rest,
+    ]
+    with db.cursor() as cursor:
+        cursor.execute(_insert_sql(db.vendor), params)
+        event_pk = cursor.fetchone()[0]
+    return AuditEvent.from_db(db.alias, None, (event_pk, *values, None, None, None, None))
 
 
-@lru_cache(maxsize=4)
-def _insert_sql(names: tuple[str, ...]) -> str:
+@lru_cache(maxsize=2)
+def _insert_sql(vendor: str) -> str:
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(AuditEvent._meta.get_field(name).column) for name in names)
-    placeholders = ", ".join(["%s"] * len(names))
+    columns = ", ".join(quote(AuditEvent._meta.get_field(name).column) for name in INSERTED_FIELDS)
+    placeholders = ", ".join(["%s"] * len(INSERTED_FIELDS))
     return f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES ({placeholders}) RETURNING {quote('id')}"
 
 
-def _check_names(**values):
+def _check_names(values: dict) -> None:
     for field, value in values.items():
-        if (field, value) in {("subject_scope", None), ("actor_label", "")}:
+        if (field, value) in OPTIONAL_NAMES:
             continue
         if not isinstance(value, str) or not value or len(value) > NAME_LIMITS[field]:
             raise ValueError(f"Audit {field} must be a non-empty string of at most {NAME_LIMITS[field]} characters.")
-        if any(character in value for character in chain.FORBIDDEN_CHARACTERS):
+        if chain.SEPARATOR in value or chain.NO_SCOPE in value:
             raise ValueError(f"Audit {field} must not contain the control characters U+001F or U+0000.")
 
 
