@@ -25,6 +25,7 @@ from django.utils import timezone
 from privacy import crypto
 from privacy.audit import events
 from privacy.audit.actors import Actor
+from privacy.audit.chain import GENESIS_HASH
 from privacy.audit.models import AuditChainHead, AuditEvent
 from privacy.audit.services import audit_chain_seal
 
@@ -56,7 +57,7 @@ def export_public_key() -> str:
 def audit_export_write(*, output: Path, since: datetime | None = None, actor: Actor) -> ExportSummary:
     """Seal pending events, write the chain (events created since `since`) to output, sign it, audit the export."""
     audit_chain_seal()
-    head = AuditChainHead.objects.filter(pk=1).first() or AuditChainHead(seq=0, chain_hash="")
+    head = AuditChainHead.objects.filter(pk=1).first() or AuditChainHead(seq=0, chain_hash=GENESIS_HASH)
     digest, count = hashlib.sha256(), 0
     with open(output, "w", encoding="utf-8", opener=_private_file) as stream:
         for row in _event_rows(since=since, head_seq=head.seq):

@@ -123,3 +123,7 @@ def test_export_since_a_date_starts_at_the_first_event_of_that_date(tmp_path):
 def test_export_with_a_malformed_since_names_the_option_and_the_form(tmp_path):
     with pytest.raises(CommandError, match="--since 'last week' is not a date: use YYYY-MM-DD"):
         run("export", "--since", "last week", "--output", str(tmp_path / "x.jsonl"))
+
+
+def test_head_of_an_empty_chain_is_the_genesis_hash():
+    assert run("head", "--json").strip() == json.dumps({"hash": "0" * 64, "seq": 0}, sort_keys=True)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from privacy.audit.actors import Actor
+from privacy.audit.chain import GENESIS_HASH
 from privacy.audit.export import ExportInvalid, audit_export_check, audit_export_write, export_public_key
 from privacy.audit.selectors import audit_chain_head
 from privacy.audit.services import audit_chain_seal
@@ -45,7 +46,7 @@ class Command(BaseCommand):
     def _head(self, *, json: bool, **options):
         audit_chain_seal()
         head = audit_chain_head()
-        seq, chain_hash = (head.seq, head.chain_hash) if head else (0, "")
+        seq, chain_hash = (head.seq, head.chain_hash) if head else (0, GENESIS_HASH)
         self.stdout.write(_json({"seq": seq, "hash": chain_hash}) if json else f"{chain_hash} #{seq}")
 
     def _export(self, *, since: str | None, output: str, **options):
