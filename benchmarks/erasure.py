@@ -3,7 +3,7 @@ baseline (one UPDATE or DELETE per row, each its own transaction), and a queue o
 drained by two Celery worker processes on Redis.
 
     DEBUG=1 .venv/bin/python -m benchmarks.erasure --prepare     # once: builds bench_erasure (minutes)
-    DEBUG=1 .venv/bin/python -m benchmarks.erasure [--samples 5] [--queue 1000]
+    DEBUG=1 .venv/bin/python -m benchmarks.erasure [--samples 5] [--queue 1000] [--deep]
 
 Databases: the shop `bench_erasure` on MariaDB (copied from bench_magento, which is never changed, and
 grown to 100k customers), the app database `bench_erasure_app` on PostgreSQL, Redis database 11. Each
@@ -131,15 +131,18 @@ def fides_style_apply(plan) -> int:
     return statements
 
 
-def one_subject(samples: int) -> dict:
+def one_subject(samples: int, *, with_deep_scan: bool) -> dict:
     database = connections["magento"].settings_dict["NAME"]
     live_columns(using="magento", database=database), text_columns(using="magento", database=database)  # read once per process
-    phases, ours, ours_apply, base_total, base_apply, used = Phases(), [], [], [], [], set()
+    phases, ours, ours_apply, base_total, base_apply, used, pairs = Phases(), [], [], [], [], set(), []
     statements = rows = 0
     for _ in range(samples):
         subject, _ = subject_with_orders(orders=ORDERS, exclude=used)
         twin, _ = subject_with_orders(orders=ORDERS, exclude=used | {subject})
         used |= {subject, twin}
+        pairs.append((subject, twin))
+    locator_sync()  # as the beat keeps it: the orders just given to the subjects are located
+    for subject, twin in pairs:
         started = time.perf_counter()
         run = execute.erasure_run(reference=f"manual:bench-{uuid.uuid4().hex[:12]}", identity={"customer_id": subject}, actor=BENCH)
         ours.append(time.perf_counter() - started)
@@ -152,11 +155,12 @@ def one_subject(samples: int) -> dict:
         statements = fides_style_apply(plan)
         base_apply.append(time.perf_counter() - applied)
         base_total.append(time.perf_counter() - started)
-    started = time.perf_counter()
-    deep = residual_scan(plan=execute.erasure_plan_open(last), deep=True)
-    deep_seconds = time.perf_counter() - started
+    deep = None
+    if with_deep_scan:
+        started = time.perf_counter()
+        deep = (residual_scan(plan=execute.erasure_plan_open(last), deep=True), time.perf_counter() - started)
     return {"ours": ours, "ours_apply": ours_apply, "base_total": base_total, "base_apply": base_apply,
-            "phases": dict(phases.seconds), "rows": rows, "statements": statements, "deep": (deep, deep_seconds)}  # fmt: skip
+            "phases": dict(phases.seconds), "rows": rows, "statements": statements, "deep": deep}  # fmt: skip
 
 
 # -- the queue ----------------------------------------------------------------------------------
@@ -240,20 +244,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=5, help="Subjects with 50 orders erased (and as many twins).")
     parser.add_argument("--queue", type=int, default=1000, help="Approved deletions in the queue.")
+    parser.add_argument("--deep", action="store_true", help="Also time one --deep residual scan (about 20 minutes).")
     options = parser.parse_args(argv)
     if options.prepare:
         prepare(options.customers)
     counts = sql("SELECT (SELECT COUNT(*) FROM customer_entity), (SELECT COUNT(*) FROM sales_order)")[0]
     print(f"shop: {counts[0]} customers, {counts[1]} orders (MariaDB bench_erasure); app database on PostgreSQL")
     if options.samples:
-        report_one_subject(options.samples)
+        report_one_subject(options.samples, with_deep_scan=options.deep)
     if options.queue:
         report_queue(options.queue)
     return 0
 
 
-def report_one_subject(samples: int) -> None:
-    single = one_subject(samples)
+def report_one_subject(samples: int, *, with_deep_scan: bool) -> None:
+    single = one_subject(samples, with_deep_scan=with_deep_scan)
     ours, base = statistics.median(single["ours"]), statistics.median(single["base_apply"])
     apply = statistics.median(single["ours_apply"])
     print(f"one subject with {ORDERS} orders ({single['rows']} rows), median of {samples}:")
@@ -264,6 +269,8 @@ def report_one_subject(samples: int) -> None:
           f" with the same discovery: {statistics.median(single['base_total']) * 1000:.0f} ms")
     print(f"  ratio baseline writes / our shop transaction: {base / apply:.1f}x;"
           f" baseline (discovery + writes) / our whole erasure: {statistics.median(single['base_total']) / ours:.1f}x")
+    if single["deep"] is None:
+        return
     deep, seconds = single["deep"]
     print(f"  --deep residual scan of the last subject (every text column of {deep.tables_checked} tables): {seconds:.1f} s,"
           f" {'clean' if deep.clean else 'RESIDUE'}; the standard scan took {single['phases']['residual_scan'] * 1000:.0f} ms")
@@ -273,6 +280,7 @@ def report_queue(size: int) -> None:
     emails = queue_subjects(size + 22)
     baseline_rate = fides_style_rate(emails[size + 2 :])
     warm_up, ids = queue_prepare(emails[:2]), queue_prepare(emails[2 : size + 2])
+    locator_sync()
     app.control.purge()  # what the preparation queued (acknowledgement e-mails, audit sealing) is not measured
     processes = workers(2)
     try:

@@ -17,41 +17,49 @@ IDS = "ids"
 EMAILS = "emails"
 NUMBERS = "numbers"
 AMAZON = "amazon"
-# table -> {rule: columns}; "ids" are shifted by k * STRIDE (when > 0), the others made unique per copy.
+NAMES = "names"
+# table -> {rule: columns}; "ids" are shifted by k * STRIDE (when > 0), the others made unique per copy (a
+# surname gets the copy's letter, so a copy is a namesake, never the same person at the same address).
 GROWN = {
-    "customer_entity": {IDS: ("entity_id", "default_billing", "default_shipping"), EMAILS: ("email",)},
-    "customer_address_entity": {IDS: ("entity_id", "parent_id")},
+    "customer_entity": {IDS: ("entity_id", "default_billing", "default_shipping"), EMAILS: ("email",), NAMES: ("lastname",)},
+    "customer_address_entity": {IDS: ("entity_id", "parent_id"), NAMES: ("lastname",)},
     **{f"customer_entity_{kind}": {IDS: ("value_id", "entity_id")} for kind in ("varchar", "datetime", "int", "text", "decimal")},
     **{f"customer_address_entity_{kind}": {IDS: ("value_id", "entity_id")}
        for kind in ("varchar", "datetime", "int", "text", "decimal")},  # fmt: skip
-    "customer_grid_flat": {IDS: ("entity_id",), EMAILS: ("email",)},
+    "customer_grid_flat": {IDS: ("entity_id",), EMAILS: ("email",), NAMES: ("name", "billing_lastname")},
     "customer_log": {IDS: ("log_id", "customer_id")},
     "amazon_customer": {IDS: ("entity_id", "customer_id"), AMAZON: ("amazon_id",)},
     "sales_order": {IDS: ("entity_id", "customer_id", "quote_id", "billing_address_id", "shipping_address_id", "gift_message_id"),
-                    EMAILS: ("customer_email",), NUMBERS: ("increment_id",)},  # fmt: skip
-    "sales_order_address": {IDS: ("entity_id", "parent_id", "customer_id", "customer_address_id"), EMAILS: ("email",)},
-    "sales_order_grid": {IDS: ("entity_id", "customer_id"), EMAILS: ("customer_email",), NUMBERS: ("increment_id",)},
+                    EMAILS: ("customer_email",), NUMBERS: ("increment_id",), NAMES: ("customer_lastname",)},  # fmt: skip
+    "sales_order_address": {IDS: ("entity_id", "parent_id", "customer_id", "customer_address_id"), EMAILS: ("email",),
+                            NAMES: ("lastname",)},  # fmt: skip
+    "sales_order_grid": {IDS: ("entity_id", "customer_id"), EMAILS: ("customer_email",), NUMBERS: ("increment_id",),
+                         NAMES: ("customer_name", "billing_name", "shipping_name")},  # fmt: skip
     "sales_order_item": {IDS: ("item_id", "order_id", "parent_item_id")},
     "sales_order_payment": {IDS: ("entity_id", "parent_id"), AMAZON: ("last_trans_id", "additional_information")},
     "sales_payment_transaction": {IDS: ("transaction_id", "parent_id", "order_id", "payment_id"), AMAZON: ("txn_id", "parent_txn_id")},
     "sales_order_status_history": {IDS: ("entity_id", "parent_id"), AMAZON: ("comment",)},
     "sales_invoice": {IDS: ("entity_id", "order_id", "billing_address_id", "shipping_address_id"), NUMBERS: ("increment_id",),
                       AMAZON: ("transaction_id",)},  # fmt: skip
-    "sales_invoice_grid": {IDS: ("entity_id", "order_id"), EMAILS: ("customer_email",), NUMBERS: ("increment_id", "order_increment_id")},
+    "sales_invoice_grid": {IDS: ("entity_id", "order_id"), EMAILS: ("customer_email",), NUMBERS: ("increment_id", "order_increment_id"),
+                           NAMES: ("customer_name", "billing_name")},  # fmt: skip
     "sales_invoice_comment": {IDS: ("entity_id", "parent_id")},
     "sales_shipment": {IDS: ("entity_id", "order_id", "customer_id", "billing_address_id", "shipping_address_id"),
                        NUMBERS: ("increment_id",)},  # fmt: skip
-    "sales_shipment_grid": {IDS: ("entity_id", "order_id"), EMAILS: ("customer_email",), NUMBERS: ("increment_id", "order_increment_id")},
+    "sales_shipment_grid": {IDS: ("entity_id", "order_id"), EMAILS: ("customer_email",), NUMBERS: ("increment_id", "order_increment_id"),
+                            NAMES: ("customer_name", "billing_name", "shipping_name")},  # fmt: skip
     "sales_shipment_track": {IDS: ("entity_id", "parent_id", "order_id")},
     "sales_shipment_comment": {IDS: ("entity_id", "parent_id")},
     "sales_creditmemo": {IDS: ("entity_id", "order_id", "invoice_id", "billing_address_id", "shipping_address_id"),
                          NUMBERS: ("increment_id",), AMAZON: ("transaction_id",)},  # fmt: skip
-    "sales_creditmemo_grid": {IDS: ("entity_id", "order_id"), EMAILS: ("customer_email",), NUMBERS: ("increment_id", "order_increment_id")},
+    "sales_creditmemo_grid": {IDS: ("entity_id", "order_id"), EMAILS: ("customer_email",), NUMBERS: ("increment_id", "order_increment_id"),
+                              NAMES: ("customer_name", "billing_name")},  # fmt: skip
     "sales_creditmemo_comment": {IDS: ("entity_id", "parent_id")},
     "amazon_payv2_async": {IDS: ("entity_id", "order_id"), AMAZON: ("pending_id",)},
-    "gift_message": {IDS: ("gift_message_id", "customer_id")},
-    "quote": {IDS: ("entity_id", "customer_id"), EMAILS: ("customer_email",)},
-    "quote_address": {IDS: ("address_id", "quote_id", "customer_id", "customer_address_id"), EMAILS: ("email",)},
+    "gift_message": {IDS: ("gift_message_id", "customer_id"), NAMES: ("sender", "recipient")},
+    "quote": {IDS: ("entity_id", "customer_id"), EMAILS: ("customer_email",), NAMES: ("customer_lastname",)},
+    "quote_address": {IDS: ("address_id", "quote_id", "customer_id", "customer_address_id"), EMAILS: ("email",),
+                      NAMES: ("lastname",)},  # fmt: skip
     "quote_payment": {IDS: ("payment_id", "quote_id"), AMAZON: ("additional_information",)},
     "newsletter_subscriber": {IDS: ("subscriber_id", "customer_id"), EMAILS: ("subscriber_email",)},
 }
@@ -100,10 +108,12 @@ def _expression(column: str, rules: dict, copy: int) -> str:
         return f"CONCAT('r{copy}.', {quoted})"
     if column in rules.get(NUMBERS, ()):
         return f"CONCAT('{copy}-', {quoted})"
+    if column in rules.get(NAMES, ()):
+        return f"CONCAT({quoted}, '{chr(ord('a') + copy - 1)}')"
     if column in rules.get(AMAZON, ()):
         letter = chr(ord("A") + copy - 1)  # S01-… becomes SA1-…, SB1-…: still a valid chargePermissionId
-        if column == "amazon_id":  # amzn1.account. + 28 characters, the first replaced by the copy's letter
-            return f"CONCAT('amzn1.account.{letter}', SUBSTRING({quoted}, 16))"
+        if column == "amazon_id":  # the first of the 28 characters becomes the copy's lower-case letter: never an original's
+            return f"CONCAT('amzn1.account.{letter.lower()}', SUBSTRING({quoted}, 16))"
         return f"REPLACE({quoted}, 'S01-', 'S{letter}1-')"
     return quoted
 
