@@ -44,7 +44,7 @@ class AuditEvent(models.Model):
     )
     payload = models.TextField(help_text="The details, encrypted (pd1.<data key id>.<nonce+ciphertext>).")
     row_mac = models.CharField(max_length=64, help_text="HMAC over the content, written with the event.")
-    seq = models.BigIntegerField(null=True, blank=True, unique=True, help_text="Place in the chain, given at sealing.")
+    seq = models.BigIntegerField(null=True, blank=True, help_text="Place in the chain, given at sealing.")
     prev_hash = models.CharField(max_length=64, null=True, blank=True)
     chain_hash = models.CharField(max_length=64, null=True, blank=True)
     sealed_at = models.DateTimeField(null=True, blank=True)
@@ -59,6 +59,8 @@ class AuditEvent(models.Model):
             models.Index(fields=["target_type", "target_id"], name="audit_target_idx"),
             models.Index(fields=["id"], condition=Q(seq__isnull=True), name="audit_unsealed_idx"),
         ]
+        # Partial, so an append (seq still empty) does not write to it.
+        constraints = [models.UniqueConstraint(fields=["seq"], condition=Q(seq__isnull=False), name="audit_seq_unique")]
 
     def __str__(self):
         return f"{self.action} on {self.target_type}:{self.target_id} (event {self.seq or 'unsealed'})"
