@@ -16,8 +16,9 @@ def inactive_condition(since: datetime) -> tuple[str, Params]:
     sql = (
         "customer_entity.created_at < %s AND (customer_entity.updated_at IS NULL OR customer_entity.updated_at < %s) "
         "AND NOT EXISTS (SELECT 1 FROM customer_log l WHERE l.customer_id = customer_entity.entity_id "
-        "AND (l.last_login_at >= %s OR l.last_logout_at >= %s)) "
-        "AND NOT EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = customer_entity.entity_id AND o.created_at >= %s)"
+        "AND l.customer_id > {after} AND l.customer_id <= {last} AND (l.last_login_at >= %s OR l.last_logout_at >= %s)) "
+        "AND NOT EXISTS (SELECT 1 FROM sales_order o WHERE o.customer_id = customer_entity.entity_id "
+        "AND o.customer_id > {after} AND o.customer_id <= {last} AND o.created_at >= %s)"
     )
     return sql, (moment,) * 5
 

@@ -122,9 +122,7 @@ class NoticeDriver(AppRowsDriver):
         customers = list(batch.groups)
         existing = set(self.engine.column(self.statements.ids_among(table="customer_entity", pk="entity_id", ids=customers)))
         inactive = self.engine.column(
-            self.statements.ids_among(
-                table="customer_entity", pk="entity_id", ids=customers, condition=self.walk.due, params=self.walk.params
-            )
+            self.statements.ids_among(table="customer_entity", pk="entity_id", ids=customers, walk=self.walk)
         )
         self.engine.run_steps(
             self.walk.steps, driver_pk="entity_id", ids=inactive, counts=counts, examined={"customer_entity": len(customers)}

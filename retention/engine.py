@@ -62,6 +62,7 @@ class Engine:
                     break
                 counts = self._apply(driver, batch)
                 self.checkpoint(walk=index, last_pk=batch.last, walk_end=walk_end, counts=counts, batch=batch)
+                self.connection.queries_log.clear()  # with DEBUG on, Django keeps every statement (ids included)
                 self.batches += 1
                 position = batch.last
                 if self.progress:

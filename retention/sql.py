@@ -48,14 +48,15 @@ class Statements:
         return Sql(f"SELECT COUNT(*) FROM {self.q(walk.driver)} WHERE {pk} > %s AND {pk} <= %s", (after, end))
 
     def due_ids(self, walk: Walk, *, after: int, last: int) -> Sql:
-        pk = self.q(walk.pk)
-        sql = f"SELECT {pk} FROM {self.q(walk.driver)} WHERE {pk} > %s AND {pk} <= %s AND ({walk.due}) ORDER BY {pk}"
+        pk, due = self.q(walk.pk), walk.due_between(after=after, last=last)
+        sql = f"SELECT {pk} FROM {self.q(walk.driver)} WHERE {pk} > %s AND {pk} <= %s AND ({due}) ORDER BY {pk}"
         return Sql(sql, (after, last, *walk.params))
 
-    def ids_among(self, *, table: str, pk: str, ids, condition: str = "1 = 1", params: tuple = ()) -> Sql:
-        """Select those of ids whose rows exist in table and meet condition."""
+    def ids_among(self, *, table: str, pk: str, ids, walk: Walk | None = None) -> Sql:
+        """Select those of ids whose rows exist in table (and meet walk's condition, when given)."""
+        condition = walk.due_between(after=min(ids) - 1, last=max(ids)) if walk else "1 = 1"
         sql = f"SELECT {self.q(pk)} FROM {self.q(table)} WHERE {self.q(pk)} IN ({id_list(ids)}) AND ({condition})"
-        return Sql(sql, params)
+        return Sql(sql, walk.params if walk else ())
 
     # -- the steps -------------------------------------------------------------------------
 
@@ -127,8 +128,10 @@ class Statements:
 
     @staticmethod
     def _in_ids(column: str, ids) -> str:
-        # The BETWEEN bounds keep the optimizer on a range scan even when its statistics misjudge a long IN list.
-        return f"{column} BETWEEN {int(min(ids))} AND {int(max(ids))} AND {column} IN ({id_list(ids)})"
+        # The index is reached by the BETWEEN range only: `column + 0` keeps the long IN list out of the
+        # optimizer's range analysis, where MariaDB estimates it from (often stale) index statistics and
+        # may pick a full scan of the table for every batch.
+        return f"{column} BETWEEN {int(min(ids))} AND {int(max(ids))} AND ({column} + 0) IN ({id_list(ids)})"
 
 
 class Chain:
