@@ -7,6 +7,7 @@ at most the batch in flight, and redoing it is harmless: due rows are re-read an
 statements are idempotent.
 """
 
+import time
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -97,7 +98,7 @@ class Engine:
     # -- statements, used by the drivers ---------------------------------------------------------
 
     def run_steps(self, steps, *, driver_pk: str, ids, counts, examined: dict[str, int]) -> None:
-        """Apply (or, in a dry run, count) every step for the driver ids; add the numbers to counts."""
+        """Apply (or, in a dry run, count) every step for the driver ids; add the rows and seconds to counts."""
         for step in steps:
             if not self.statements.present(step.table):
                 continue
@@ -111,7 +112,9 @@ class Engine:
                 entry["due"] = entry.get("due", 0) + due
                 continue
             statement = self.statements.write(step, driver_pk=driver_pk, ids=ids)
+            started = time.perf_counter()
             changed = self.execute(statement) if statement else 0
+            entry["seconds"] = entry.get("seconds", 0.0) + time.perf_counter() - started
             entry["examined"] += examined.get(step.table, changed)
             entry["changed"] += changed
 

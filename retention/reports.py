@@ -16,10 +16,14 @@ def run_result(run: RetentionRun) -> dict:
         "dry_run": run.dry_run,
         "batches": run.batches,
         **run.totals(),
-        "tables": run.tables,
+        "tables": {table: _rounded(counts) for table, counts in run.tables.items()},
         "duration_seconds": round(run.duration_seconds, 3),
         "errors": [entry["message"] for entry in run.errors],
     }
+
+
+def _rounded(counts: dict) -> dict:
+    return {name: round(value, 3) if isinstance(value, float) else value for name, value in counts.items()}
 
 
 def run_line(result: dict) -> str:
