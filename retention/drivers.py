@@ -5,6 +5,8 @@ for a batch inside the shop transaction. App-database changes (holds released, n
 go in `batch.commit` and are written with the checkpoint.
 """
 
+from abc import ABC, abstractmethod
+
 from django.db.models import Exists, OuterRef
 
 from retention import notices
@@ -39,14 +41,19 @@ class TableDriver:
         )
 
 
-class AppRowsDriver:
+class AppRowsDriver(ABC):
     """Batches of rows of an app-database model, in id order, up to the highest id seen when the walk began."""
 
     def __init__(self, *, engine, walk):
         self.engine, self.walk, self.statements = engine, walk, engine.statements
 
+    @abstractmethod
     def rows(self):
-        raise NotImplementedError
+        """The queryset of app rows this walk works through."""
+
+    @abstractmethod
+    def next(self, *, after: int, end: int) -> Batch | None:
+        """The next batch after the checkpoint `after`, or None when the walk is done."""
 
     def end(self) -> int | None:
         return self.rows().order_by("-id").values_list("id", flat=True).first()
