@@ -279,10 +279,20 @@ PRIVACY_TRUSTED_PROXIES = read_int("PRIVACY_TRUSTED_PROXIES", default=0)
 # Verification, status and download links that do not work, per client address, before it is refused for a while.
 PRIVACY_BAD_LINKS_PER_IP = config.env.str("PRIVACY_BAD_LINKS_PER_IP", default="20/hour")
 
+# Rate limits count in the cache: one shared by every web process (Redis, whose INCR is atomic) in production.
+# A process's own memory would give each gunicorn worker its own allowance; the database cache's
+# increment is a read then a write, which concurrent requests race past. Local memory is for DEBUG only.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REDIS_URL = read_url("REDIS_URL", default=None, schemes=("redis", "rediss"))
 if REDIS_URL:
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+elif not DEBUG:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set when DEBUG is off (e.g. redis://127.0.0.1:6379/1): rate limits need a cache "
+        "shared by every web process."
+    )
 
 # Production hardening: on whenever DEBUG is off.
 SESSION_COOKIE_HTTPONLY = True

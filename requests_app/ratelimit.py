@@ -34,14 +34,20 @@ def rate_parse(text: str, *, setting: str) -> Rate:
 
 
 def _window_key(scope: str, key: str, rate: Rate, now) -> str:
-    window = int((now or timezone.now()).timestamp()) // rate.seconds
-    return f"ratelimit:{scope}:{key}:{window}"
+    return f"ratelimit:{scope}:{key}:{window_of((now or timezone.now()).timestamp(), rate)}"
 
 
-def rate_limit_hit(*, scope: str, key: str, setting: str, now=None) -> bool:
-    """Count one attempt for key in scope; return True when it goes over the rate in setting."""
-    rate = rate_parse(getattr(settings, setting), setting=setting)
-    cache_key = _window_key(scope, key, rate, now)
+def window_of(timestamp: float, rate: Rate) -> int:
+    """Return the number of the fixed window of rate that timestamp (seconds since the epoch) falls in."""
+    return int(timestamp) // rate.seconds
+
+
+def window_count_over(cache_key: str, rate: Rate) -> bool:
+    """Count one attempt under cache_key (one key per window); return True when it goes over rate.
+
+    One atomic increment in the cache (INCR on Redis), so concurrent attempts in several web
+    processes are each counted: none reads a count another is about to change.
+    """
     cache.add(cache_key, 0, timeout=rate.seconds + 1)
     try:
         count = cache.incr(cache_key)
@@ -49,6 +55,12 @@ def rate_limit_hit(*, scope: str, key: str, setting: str, now=None) -> bool:
         cache.add(cache_key, 1, timeout=rate.seconds + 1)
         count = 1
     return count > rate.limit
+
+
+def rate_limit_hit(*, scope: str, key: str, setting: str, now=None) -> bool:
+    """Count one attempt for key in scope; return True when it goes over the rate in setting."""
+    rate = rate_parse(getattr(settings, setting), setting=setting)
+    return window_count_over(_window_key(scope, key, rate, now), rate)
 
 
 def rate_limit_reached(*, scope: str, key: str, setting: str, now=None) -> bool:

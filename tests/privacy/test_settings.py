@@ -16,6 +16,7 @@ PRODUCTION = {
     "PRIVACY_ENCRYPTION_KEYS": new_key_entry("prod1"),
     "PRIVACY_BLIND_INDEX_KEY": new_key_entry().partition(":")[2],
     "ALLOWED_HOSTS": "privacy.example.com",
+    "REDIS_URL": "redis://127.0.0.1:6379/1",  # only named: nothing here reaches the cache
 }
 
 
@@ -23,6 +24,7 @@ def start_django(env_overrides: dict, tmp_path: Path, code: str = "import django
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PRIVACY_", "AMAZON_PAY", "SECRET_KEY"))}
     env.pop("DATABASE_URL", None)
     env.pop("MAGENTO_DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
     env.update({"DJANGO_SETTINGS_MODULE": "privacy.settings", "PRIVACY_VAR_DIR": str(tmp_path / "var")})
     env.update(env_overrides)
     return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
@@ -55,6 +57,18 @@ def test_production_refuses_to_start_without_a_secret(tmp_path, missing):
 
     assert result.returncode != 0
     assert f"{missing} (or {missing}_FILE) must be set when DEBUG is off" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_cache_shared_by_every_web_process(tmp_path):
+    # given production settings without REDIS_URL (each gunicorn worker would count rate limits on its own)
+    env = {key: value for key, value in PRODUCTION.items() if key != "REDIS_URL"}
+
+    # when Django starts
+    result = start_django(env, tmp_path)
+
+    # then it stops, naming the variable
+    assert result.returncode != 0
+    assert "REDIS_URL must be set when DEBUG is off" in result.stderr
 
 
 def test_production_refuses_the_development_default_secret(tmp_path):
