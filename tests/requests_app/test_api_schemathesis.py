@@ -1,8 +1,9 @@
 """Schemathesis against the OpenAPI schema of the public endpoints: generated calls (valid and malformed bodies,
-paths and tokens) through the WSGI application never get a 500, and documented answers match their schema.
+paths and tokens) through the WSGI application never get a 500, every status they get is one the schema documents
+(refusals included: 400, 404, 429), and answers and their headers match the schema.
 
-The schema documents only the success answers and cannot state cross-field rules (corrections only for a correction),
-so the undocumented-status and accepted-valid-data checks are left out (docs/reliability.md).
+The schema cannot state cross-field rules (corrections only for a correction), so the accepted-valid-data check is
+left out (docs/reliability.md).
 """
 
 import pytest
@@ -11,10 +12,13 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
+from rest_framework.throttling import SimpleRateThrottle
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    response_headers_conformance,
     response_schema_conformance,
+    status_code_conformance,
 )
 
 from privacy.wsgi import application
@@ -23,6 +27,14 @@ pytestmark = pytest.mark.django_db
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application).include(
     path_regex=r"^/api/v1/requests/"
 )
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
+]
 
 
 @pytest.fixture(autouse=True)
@@ -45,11 +57,22 @@ def _keep_the_test_transaction_open():
 def test_public_endpoints_never_fail_on_generated_calls(case):
     cache.clear()  # the rate limits would otherwise answer most calls with 429
     response = case.call()
-    case.validate_response(
-        response,
-        checks=[
-            not_a_server_error,
-            content_type_conformance,
-            response_schema_conformance,
-        ],
+    case.validate_response(response, checks=CHECKS)
+
+
+def test_a_throttled_submission_is_answered_as_the_schema_documents(monkeypatch):
+    # given an intake allowance of one submission an hour per client address
+    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"intake": "1/hour"})
+    cache.clear()
+    case = schema["/api/v1/requests/"]["POST"].Case(
+        body={"kind": "access", "email": "twice@example.com", "jurisdiction": "gdpr"}, media_type="application/json"
     )
+
+    # when the same client submits twice
+    case.call()
+    response = case.call()
+
+    # then the second is refused with 429, a detail and a Retry-After header, all as documented
+    assert response.status_code == 429
+    assert int(response.headers["retry-after"][0]) > 0
+    case.validate_response(response, checks=CHECKS)
