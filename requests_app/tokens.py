@@ -37,7 +37,7 @@ def token_join(row_id: int, secret: str) -> str:
 def token_split(token: str) -> tuple[int, str] | None:
     """Return (row id, secret) or None when token is not of the form `<id>.<secret>`."""
     row_id, sep, secret = (token or "").strip().partition(".")
-    if not sep or not row_id.isdigit() or not secret or len(secret) > 128:
+    if not sep or not (row_id.isascii() and row_id.isdigit()) or not secret or len(secret) > 128:
         return None
     return int(row_id), secret
 

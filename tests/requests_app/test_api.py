@@ -118,6 +118,17 @@ def test_a_wrong_link_is_a_field_error_and_a_wrong_status_link_is_not_found():
     assert client.get(f"{INTAKE}status/1.guess/").status_code == 404
 
 
+@pytest.mark.parametrize("token", ["\u00b2.guess", "\u0661.guess", "99999999999999999999999.guess"])
+def test_a_link_whose_id_is_no_plain_number_is_refused_like_any_wrong_link(token):
+    # given a link id of superscript or Arabic-Indic digits (str.isdigit() says yes, int() fails or reads 1), or too big
+    client = APIClient()
+
+    # then each public endpoint refuses it as a wrong link, never with a server error
+    assert client.get(f"{INTAKE}status/{token}/").status_code == 404
+    assert client.post(f"{INTAKE}verify/", {"token": token}, format="json").status_code == 400
+    assert client.get(f"{INTAKE}download/{token}/").status_code == 400
+
+
 # The staff member.
 
 
