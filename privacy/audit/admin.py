@@ -26,6 +26,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_display = ("seq", "created_at", "actor_kind", "actor_label", "action", "target_type", "target_id")
     list_filter = ("action", "actor_kind", "target_type")
     search_fields = ("=target_id", "=subject_scope")
+    list_select_related = ("seal",)
     ordering = ("-id",)
     fields = METADATA_FIELDS
     readonly_fields = METADATA_FIELDS

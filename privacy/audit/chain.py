@@ -17,19 +17,8 @@ from functools import lru_cache
 from privacy import crypto
 
 CHAIN_PURPOSE = "audit-chain-v1"
+EVENT_TAG = "pd-audit-event-v1"
 GENESIS_HASH = "0" * 64
-CONTENT_FIELDS = (
-    "event_id",
-    "created_at",
-    "actor_kind",
-    "actor_id",
-    "actor_label",
-    "action",
-    "target_type",
-    "target_id",
-    "subject_scope",
-    "payload",
-)
 SEPARATOR = "\x1f"
 NO_SCOPE = "\x00"
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -45,26 +34,16 @@ def _mac_for(key: bytes) -> crypto.HmacSha256:
     return crypto.HmacSha256(key)
 
 
-def content_mac(mac: crypto.HmacSha256, content: tuple) -> str:
-    """Return the row MAC of content: event id as 32 hex digits, time in epoch microseconds, then the
-    other CONTENT_FIELDS values in their order (rows.content_rows reads them in this form)."""
-    event_hex, created_us, kind, actor_id, label, action, target_type, target_id, scope, payload = content
-    message = SEPARATOR.join(
-        (
-            "pd-audit-event-v1",
-            event_hex,
-            str(created_us),
-            kind,
-            actor_id,
-            label,
-            action,
-            target_type,
-            target_id,
-            NO_SCOPE if scope is None else scope,
-            payload,
-        )
-    )
-    return mac.hex(message.encode())
+def canonical_prefix(*, event_hex: str, created_us: int, kind: str, actor_id: str, label: str, action: str,
+                     target_type: str, target_id: str) -> str:
+    """Return the canonical content up to the scope: the tag, the event id as 32 hex digits, the time in
+    epoch microseconds, then actor, action and target (rows.CanonicalPrefix computes the same in SQL)."""
+    return SEPARATOR.join((EVENT_TAG, event_hex, str(created_us), kind, actor_id, label, action, target_type, target_id))
+
+
+def content_mac(mac: crypto.HmacSha256, prefix: str, scope: str | None, payload: str) -> str:
+    """Return the row MAC of an event: HMAC over its canonical prefix, scope (NUL when none) and ciphertext."""
+    return mac.hex(f"{prefix}{SEPARATOR}{NO_SCOPE if scope is None else scope}{SEPARATOR}{payload}".encode())
 
 
 def canonical_time(moment: datetime) -> int:

@@ -26,7 +26,7 @@ from privacy import crypto
 from privacy.audit import events
 from privacy.audit.actors import Actor
 from privacy.audit.chain import GENESIS_HASH
-from privacy.audit.models import AuditChainHead, AuditEvent
+from privacy.audit.models import AuditChainHead, AuditSeal
 from privacy.audit.services import audit_chain_seal
 
 SIGNING_PURPOSE = "audit-export-ed25519-v1"
@@ -34,6 +34,7 @@ FIELDS = (
     "seq", "event_id", "created_at", "actor_kind", "actor_id", "actor_label", "action",
     "target_type", "target_id", "subject_scope", "payload", "row_mac", "prev_hash", "chain_hash",
 )  # fmt: skip
+SEAL_FIELDS = ("seq", "prev_hash", "chain_hash")
 
 
 class ExportInvalid(Exception):
@@ -74,11 +75,12 @@ def audit_export_write(*, output: Path, since: datetime | None = None, actor: Ac
 
 def _event_rows(*, since, head_seq: int):
     """Yield the chain from the first event created at or after since (the tail stays contiguous)."""
-    rows = AuditEvent.objects.filter(seq__isnull=False, seq__lte=head_seq).order_by("seq")
+    rows = AuditSeal.objects.filter(seq__lte=head_seq).order_by("seq")
     if since is not None:
-        first = rows.filter(created_at__gte=since).aggregate(first=Min("seq"))["first"]
+        first = rows.filter(event__created_at__gte=since).aggregate(first=Min("seq"))["first"]
         rows = rows.filter(seq__gte=first if first is not None else head_seq + 1)
-    for row in rows.values_list(*FIELDS).iterator(chunk_size=5000):
+    columns = [name if name in SEAL_FIELDS else f"event__{name}" for name in FIELDS]
+    for row in rows.values_list(*columns).iterator(chunk_size=5000):
         yield (row[0], str(row[1]), row[2].isoformat(), *row[3:])
 
 

@@ -1,36 +1,51 @@
 """The audit trail: append-only events, sealed into one HMAC hash chain in batches.
 
-An event is inserted unsealed in the caller's transaction (seq, prev_hash, chain_hash and
-sealed_at empty) with a row MAC over its content. The sealer (privacy.audit.chain) later
-gives each committed event its place in the chain exactly once. Nothing else ever changes
-or deletes a row: the model refuses it here, and on PostgreSQL a trigger refuses it too.
+An event row is written once, in the caller's transaction, with a row MAC over its content,
+and never changed. The sealer (privacy.audit.sealing) later gives each committed event its
+place in the chain by inserting one AuditSeal row; seals are never changed either. Nothing
+updates or deletes an event or a seal: the models refuse it here, and on PostgreSQL triggers
+refuse it too.
 """
 
 import uuid
 
 from django.db import models
-from django.db.models import Q
 
 
 class AppendOnlyError(Exception):
-    """Audit events are never changed or deleted."""
+    """Audit events and seals are never changed or deleted."""
 
 
-class AuditEventQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise AppendOnlyError("Audit events are append-only: they cannot be updated.")
+        raise AppendOnlyError("The audit trail is append-only: its rows cannot be updated.")
 
     def delete(self):
-        raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
+        raise AppendOnlyError("The audit trail is append-only: its rows cannot be deleted.")
 
     def bulk_update(self, objs, fields, batch_size=None):
-        raise AppendOnlyError("Audit events are append-only: they cannot be updated.")
+        raise AppendOnlyError("The audit trail is append-only: its rows cannot be updated.")
 
     def update_or_create(self, *args, **kwargs):
-        raise AppendOnlyError("Audit events are append-only: they cannot be updated.")
+        raise AppendOnlyError("The audit trail is append-only: its rows cannot be updated.")
 
 
-class AuditEvent(models.Model):
+class AppendOnlyModel(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("The audit trail is append-only: an existing row cannot be saved again.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The audit trail is append-only: its rows cannot be deleted.")
+
+
+class AuditEvent(AppendOnlyModel):
     event_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     created_at = models.DateTimeField()
     actor_kind = models.CharField(max_length=16)
@@ -44,46 +59,69 @@ class AuditEvent(models.Model):
     )
     payload = models.TextField(help_text="The details, encrypted (pd1.<data key id>.<nonce+ciphertext>).")
     row_mac = models.CharField(max_length=64, help_text="HMAC over the content, written with the event.")
-    seq = models.BigIntegerField(null=True, blank=True, help_text="Place in the chain, given at sealing.")
-    prev_hash = models.CharField(max_length=64, null=True, blank=True)
-    chain_hash = models.CharField(max_length=64, null=True, blank=True)
-    sealed_at = models.DateTimeField(null=True, blank=True)
 
-    objects = AuditEventQuerySet.as_manager()
-
-    # Few indexes on purpose: sealing rewrites each row once, and every index costs that write.
+    # Few indexes on purpose: every index is one more write per append.
 
     class Meta:
         permissions = [("view_payload", "Can view decrypted audit payloads")]
-        indexes = [
-            models.Index(fields=["target_type", "target_id"], name="audit_target_idx"),
-            models.Index(fields=["id"], condition=Q(seq__isnull=True), name="audit_unsealed_idx"),
-        ]
-        # Partial, so an append (seq still empty) does not write to it.
-        constraints = [models.UniqueConstraint(fields=["seq"], condition=Q(seq__isnull=False), name="audit_seq_unique")]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target_idx")]
 
     def __str__(self):
         return f"{self.action} on {self.target_type}:{self.target_id} (event {self.seq or 'unsealed'})"
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Audit events are append-only: an existing event cannot be saved again.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
-
     @property
     def sealed(self) -> bool:
-        return self.seq is not None
+        return self._seal is not None
+
+    @property
+    def seq(self) -> int | None:
+        return self._seal.seq if self._seal else None
+
+    @property
+    def prev_hash(self) -> str | None:
+        return self._seal.prev_hash if self._seal else None
+
+    @property
+    def chain_hash(self) -> str | None:
+        return self._seal.chain_hash if self._seal else None
+
+    @property
+    def sealed_at(self):
+        return self._seal.sealed_at if self._seal else None
+
+    @property
+    def _seal(self):
+        return getattr(self, "seal", None)  # the reverse one-to-one raises (an AttributeError) when unsealed
+
+
+class AuditSeal(AppendOnlyModel):
+    """An event's place in the chain, given once by the sealer: chain_hash = HMAC(K, prev_hash | seq | row_mac)."""
+
+    seq = models.BigIntegerField(primary_key=True)
+    # No foreign-key constraint: its check would lock (and so write to) the event row at every seal.
+    # A seal whose event is gone is found by verification.
+    event = models.OneToOneField(AuditEvent, on_delete=models.DO_NOTHING, db_constraint=False, related_name="seal")
+    prev_hash = models.CharField(max_length=64)
+    chain_hash = models.CharField(max_length=64)
+    sealed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"audit seal #{self.seq}"
 
 
 class AuditChainHead(models.Model):
-    """The one row holding the chain's last sequence number and hash; the sealer locks it."""
+    """The one row holding the chain's last sequence number and hash, and where the sealer stopped reading.
+
+    The sealer locks it. `sealed_through` is the highest event id the sealer has read; `gaps` lists
+    the [first, last, seen at] id ranges below it it has not seen yet (transactions still open, or
+    rolled back), which it looks at again until they fill or expire.
+    """
 
     seq = models.BigIntegerField(default=0)
     chain_hash = models.CharField(max_length=64)
     updated_at = models.DateTimeField(null=True, blank=True)
+    sealed_through = models.BigIntegerField(default=0)
+    gaps = models.JSONField(default=list, blank=True)
 
     def __str__(self):
         return f"audit chain head {self.seq}"

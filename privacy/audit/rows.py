@@ -1,15 +1,19 @@
 """Reading events in their canonical form, computed by the database (fast, and exact per backend).
 
-The time is read as whole microseconds since the epoch and the event id as 32 hex digits, the
-two forms chain.content_mac signs, so verification never builds datetime or UUID objects.
+The database returns the canonical prefix of an event (chain.canonical_prefix: the time as whole
+microseconds since the epoch, the event id as 32 hex digits, actor, action and target joined by
+the separator), so the sealer and verification only add scope and ciphertext before the MAC and
+never build datetime or UUID objects.
 """
 
 import uuid
 
-from django.db.models import BigIntegerField, CharField, Count, Func
+from django.db.models import BigIntegerField, CharField, Count, F, Func, TextField
 
 from privacy.audit import chain
 from privacy.audit.models import AuditEvent
+
+NAMES = ("actor_kind", "actor_id", "actor_label", "action", "target_type", "target_id")
 
 
 class EpochMicroseconds(Func):
@@ -37,13 +41,36 @@ class UuidHex(Func):
         return self.as_sql(compiler, connection, template="%(expressions)s", **extra)
 
 
-CANONICAL = {"event_hex": UuidHex("event_id"), "created_us": EpochMicroseconds("created_at")}
-CONTENT_COLUMNS = ("event_hex", "created_us", *chain.CONTENT_FIELDS[2:])
+class CanonicalPrefix(Func):
+    """chain.canonical_prefix of the event at path ("" on AuditEvent, "event__" from a seal), in SQL."""
+
+    output_field = TextField()
+
+    def __init__(self, path: str = ""):
+        super().__init__(UuidHex(f"{path}event_id"), EpochMicroseconds(f"{path}created_at"), *(F(path + name) for name in NAMES))
+
+    def as_sql(self, compiler, connection, **extra):
+        parts, params = ["%s"], [chain.EVENT_TAG]
+        for expression in self.get_source_expressions():
+            sql, expression_params = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(expression_params)
+        if connection.vendor == "postgresql":  # concat_ws turns the bigint time into text itself
+            return f"concat_ws(chr(31), {', '.join(parts)})", params
+        return "(" + " || char(31) || ".join(parts) + ")", params
 
 
 def content_rows(queryset, *leading: str):
-    """Return queryset as tuples of the leading fields followed by the canonical content."""
-    return queryset.annotate(**CANONICAL).values_list(*leading, *CONTENT_COLUMNS)
+    """Return the events of queryset as tuples of the leading fields, then prefix, scope and payload."""
+    return queryset.annotate(canonical_prefix=CanonicalPrefix()).values_list(
+        *leading, "canonical_prefix", "subject_scope", "payload"
+    )
+
+
+def event_hex(prefix: str) -> str:
+    """Return the event id (32 hex digits) written in a canonical prefix."""
+    start = len(chain.EVENT_TAG) + 1
+    return prefix[start : start + 32]
 
 
 def repeated_event_ids(event_hexes: list[str]) -> set[str]:

@@ -13,7 +13,8 @@ VIEW_PAYLOAD_PERMISSION = "audit.view_payload"
 
 def audit_events_for_target(*, target_type: str, target_id: str | int) -> list[AuditEvent]:
     """Return the events about one target, oldest first (metadata; the payload stays encrypted)."""
-    return list(AuditEvent.objects.filter(target_type=target_type, target_id=str(target_id)).order_by("created_at", "id"))
+    events = AuditEvent.objects.filter(target_type=target_type, target_id=str(target_id)).select_related("seal")
+    return list(events.order_by("created_at", "id"))
 
 
 def audit_event_payload(*, event: AuditEvent, viewer) -> AuditPayload:
@@ -27,3 +28,8 @@ def audit_event_payload(*, event: AuditEvent, viewer) -> AuditPayload:
 
 def audit_chain_head() -> AuditChainHead | None:
     return AuditChainHead.objects.filter(pk=1).first()
+
+
+def audit_unsealed_count() -> int:
+    """Return how many events wait for their seal (committed since the last sealing, or refused by the sealer)."""
+    return AuditEvent.objects.filter(seal__isnull=True).count()

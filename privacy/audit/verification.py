@@ -1,14 +1,13 @@
-"""Walking the chain: every sealed event in sequence order, both MACs recomputed.
+"""Walking the chain: every seal in sequence order with its event, both MACs recomputed.
 
 The first event that does not fit is named with a reason:
   tampered  - its content (metadata or ciphertext) or its seal no longer matches its MACs;
-  missing   - a sequence number is absent (deleted, or the rows after it renumbered);
+  missing   - a sequence number or a sealed event is absent (deleted, or the seals after it renumbered);
   reordered - an authentic event sits at another place than the one it was sealed at;
   inserted  - a row the application never wrote (no valid MAC, skipped by the chain, or
               beyond the recorded head).
 """
 
-import uuid
 from dataclasses import asdict, dataclass
 
 from django.db import transaction
@@ -16,12 +15,13 @@ from django.db import transaction
 from privacy import crypto
 from privacy.audit import chain, events
 from privacy.audit.actors import Actor
-from privacy.audit.models import AuditChainHead, AuditEvent
-from privacy.audit.rows import content_rows, repeated_event_ids
-from privacy.audit.services import audit_chain_seal
+from privacy.audit.models import AuditChainHead, AuditEvent, AuditSeal
+from privacy.audit.rows import CanonicalPrefix, content_rows, event_hex, repeated_event_ids
+from privacy.audit.sealing import audit_chain_seal
 
-CHUNK = 10_000
-LEADING = ("id", "seq", "prev_hash", "chain_hash", "row_mac")
+CHUNK = 20_000
+# Only what the MACs need: anything else is read when a seal does not fit.
+WALKED = ("seq", "chain_hash", "event__row_mac", "prefix", "event__subject_scope", "event__payload")
 
 
 @dataclass(frozen=True)
@@ -41,17 +41,21 @@ class VerificationResult:
 
 
 class ChainBroken(Exception):
-    def __init__(self, reason: str, message: str, row=None, **where):
+    def __init__(self, reason: str, message: str, *, event_pk: int | None = None, **where):
         super().__init__(message)
         self.reason, self.message = reason, message
-        self.where = {"id": row[0], "event_id": str(uuid.UUID(row[len(LEADING)])), "seq": row[1]} if row else {}
-        self.where.update(where)
+        self.where = {**_event_where(event_pk), "seq": None, **where} if event_pk is not None else where
+
+
+def _event_where(event_pk: int) -> dict:
+    event_id = AuditEvent.objects.filter(pk=event_pk).values_list("event_id", flat=True).first()
+    return {"id": event_pk, "event_id": str(event_id) if event_id else None}
 
 
 def audit_chain_verify(*, seal_first: bool = True) -> VerificationResult:
     """Seal what is pending (unless told not to), then check the whole chain and name the first bad event."""
     if seal_first:
-        audit_chain_seal()
+        audit_chain_seal(sweep=True)
     head = AuditChainHead.objects.filter(pk=1).first() or AuditChainHead(seq=0, chain_hash=chain.GENESIS_HASH)
     walk = _Walk()
     try:
@@ -76,62 +80,71 @@ class _Walk:
 
     def run(self, head_seq: int) -> None:
         mac, prev = chain.chain_mac(), chain.GENESIS_HASH
-        for row in _rows_upto(head_seq):
-            _, seq, _, chain_hash, row_mac, *content = row
+        content_mac, link_mac = chain.content_mac, chain.link_mac
+        for row in _seals_upto(head_seq):
+            seq, chain_hash, row_mac, prefix, scope, payload = row
             if seq != self.checked + 1:
                 raise ChainBroken(
                     "missing", f"event #{self.checked + 1} is missing: the chain jumps to #{seq}",
-                    seq=self.checked + 1, next_id=row[0],
-                )
+                    seq=self.checked + 1, next_id=_sealed_event_pk(seq),
+                )  # fmt: skip
             # Plain comparisons: a batch walk over stored values is no timing oracle, and this loop
             # sets the verification rate.
-            if (
-                chain.link_mac(mac, prev_hash=prev, seq=seq, row_mac=row_mac) != chain_hash
-                or chain.content_mac(mac, content) != row_mac
+            if link_mac(mac, prev_hash=prev, seq=seq, row_mac=row_mac) != chain_hash or (
+                content_mac(mac, prefix, scope, payload) != row_mac
             ):
                 _diagnose(mac, row, prev)
             prev = chain_hash
             self.checked = seq
 
 
-def _rows_upto(head_seq: int):
+def _seals_upto(head_seq: int):
+    """Yield the seals up to head_seq in seq order, each with its event's row MAC and canonical content.
+
+    A seal whose event row is gone is left out by the join: the walk then finds its seq missing.
+    """
     last = 0
+    seals = AuditSeal.objects.annotate(prefix=CanonicalPrefix("event__")).order_by("seq")
     while last < head_seq:
-        chunk = list(
-            content_rows(AuditEvent.objects.filter(seq__gt=last, seq__lte=head_seq).order_by("seq"), *LEADING)[:CHUNK]
-        )
+        chunk = list(seals.filter(seq__gt=last, seq__lte=head_seq).values_list(*WALKED)[:CHUNK])
         if not chunk:
             return
         yield from chunk
-        last = chunk[-1][1]
+        last = chunk[-1][0]
 
 
-def _diagnose(mac: crypto.HmacSha256, row, prev: str):
-    event_pk, seq, prev_hash, chain_hash, row_mac, *content = row
-    authentic = crypto.macs_equal(chain.content_mac(mac, tuple(content)), row_mac)
-    following = AuditEvent.objects.filter(seq__gt=seq).order_by("seq").values_list("prev_hash", flat=True).first()
+def _sealed_event_pk(seq: int) -> int:
+    return AuditSeal.objects.filter(seq=seq).values_list("event_id", flat=True).get()
+
+
+def _diagnose(mac: crypto.HmacSha256, row: tuple, prev: str):
+    seq, _, row_mac, prefix, scope, payload = row
+    prev_hash, event_pk = AuditSeal.objects.filter(seq=seq).values_list("prev_hash", "event_id").get()
+    authentic = crypto.macs_equal(chain.content_mac(mac, prefix, scope, payload), row_mac)
+    where = {"event_pk": event_pk, "seq": seq}
+    following = AuditSeal.objects.filter(seq__gt=seq).order_by("seq").values_list("prev_hash", flat=True).first()
     if not authentic and following == prev:
-        raise ChainBroken("inserted", f"event #{seq} was inserted: the chain runs past it and no valid MAC covers it", row)
+        raise ChainBroken("inserted", f"event #{seq} was inserted: the chain runs past it and no valid MAC covers it", **where)
     if prev_hash == prev and not authentic:
-        raise ChainBroken("tampered", f"event #{seq} was altered: its content no longer matches its MAC", row)
+        raise ChainBroken("tampered", f"event #{seq} was altered: its content no longer matches its MAC", **where)
     if prev_hash == prev:
-        raise ChainBroken("tampered", f"event #{seq} was altered: its seal does not match its place in the chain", row)
+        raise ChainBroken("tampered", f"event #{seq} was altered: its seal does not match its place in the chain", **where)
     if not authentic:
-        raise ChainBroken("tampered", f"event #{seq} was altered: neither its content nor its link verify", row)
-    if AuditEvent.objects.filter(chain_hash=prev_hash).exclude(pk=event_pk).exists():
-        raise ChainBroken("reordered", f"event #{seq} was moved: it was sealed after another event", row)
-    raise ChainBroken("missing", f"the event sealed before #{seq} is missing and the rows after it were renumbered", row)
+        raise ChainBroken("tampered", f"event #{seq} was altered: neither its content nor its link verify", **where)
+    if AuditSeal.objects.filter(chain_hash=prev_hash).exclude(seq=seq).exists():
+        raise ChainBroken("reordered", f"event #{seq} was moved: it was sealed after another event", **where)
+    raise ChainBroken("missing", f"the event sealed before #{seq} is missing and the seals after it were renumbered", **where)
 
 
 def _check_tail(head: AuditChainHead, checked: int):
     if checked < head.seq:
         raise ChainBroken("missing", f"events #{checked + 1} to #{head.seq} are missing (the head records #{head.seq})", seq=checked + 1)
-    last_hash = AuditEvent.objects.filter(seq=head.seq).values_list("chain_hash", flat=True).first() if head.seq else None
+    last_hash = AuditSeal.objects.filter(seq=head.seq).values_list("chain_hash", flat=True).first() if head.seq else None
     if head.seq and last_hash != head.chain_hash:
         raise ChainBroken("tampered", f"the recorded head hash does not match event #{head.seq}", seq=head.seq)
-    beyond = content_rows(AuditEvent.objects.filter(seq__gt=head.seq).order_by("seq"), *LEADING).first()
-    if beyond and beyond[1] > _current_head_seq():
-        raise ChainBroken("inserted", f"event #{beyond[1]} lies beyond the recorded head #{head.seq}", beyond)
+    beyond = AuditSeal.objects.filter(seq__gt=head.seq).order_by("seq").values_list("seq", "event_id").first()
+    if beyond and beyond[0] > _current_head_seq():
+        raise ChainBroken("inserted", f"event #{beyond[0]} lies beyond the recorded head #{head.seq}", event_pk=beyond[1], seq=beyond[0])
 
 
 def _current_head_seq() -> int:
@@ -141,13 +154,13 @@ def _current_head_seq() -> int:
 def _check_unsealed():
     """Name an unsealed row the sealer refused: no valid MAC, or a copy of another event."""
     mac = chain.chain_mac()
-    unsealed = list(content_rows(AuditEvent.objects.filter(seq__isnull=True).order_by("id"), *LEADING))
-    copies = repeated_event_ids([row[len(LEADING)] for row in unsealed])
-    for row in unsealed:
-        if not crypto.macs_equal(chain.content_mac(mac, tuple(row[len(LEADING):])), row[4]):
-            raise ChainBroken("inserted", f"unsealed row {row[0]} was inserted: the application never wrote it", row)
-        if row[len(LEADING)] in copies:
-            raise ChainBroken("inserted", f"unsealed row {row[0]} was inserted: a copy of another event", row)
+    unsealed = list(content_rows(AuditEvent.objects.filter(seal__isnull=True).order_by("id"), "id", "row_mac"))
+    copies = repeated_event_ids([event_hex(prefix) for _, _, prefix, _, _ in unsealed])
+    for event_pk, row_mac, prefix, scope, payload in unsealed:
+        if not crypto.macs_equal(chain.content_mac(mac, prefix, scope, payload), row_mac):
+            raise ChainBroken("inserted", f"unsealed row {event_pk} was inserted: the application never wrote it", event_pk=event_pk)
+        if event_hex(prefix) in copies:
+            raise ChainBroken("inserted", f"unsealed row {event_pk} was inserted: a copy of another event", event_pk=event_pk)
 
 
 def audit_chain_verify_and_record(*, actor: Actor) -> VerificationResult:

@@ -15,6 +15,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from privacy.audit.models import AuditChainHead, AuditEvent
+from privacy.audit.selectors import audit_unsealed_count
 from requests_app import clock, selectors
 from requests_app.models import Kind, PrivacyRequest
 from requests_app.reports.ccpa import days_to_response
@@ -185,7 +186,7 @@ def audit_chain_status() -> ChainStatus:
         last_check_head=last.target_id if last else "",
         head_seq=head.seq if head else 0,
         head_hash=head.chain_hash if head else "",
-        unsealed=AuditEvent.objects.filter(seq__isnull=True).count(),
+        unsealed=audit_unsealed_count(),
     )
 
 

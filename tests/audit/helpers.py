@@ -9,6 +9,7 @@ from privacy.audit.models import AuditEvent
 from privacy.audit.services import audit_chain_seal, audit_event_append
 
 TABLE = "audit_auditevent"
+SEALS = "audit_auditseal"
 ALICE = Actor(kind="staff", id="7", label="alice")
 
 
@@ -27,19 +28,23 @@ def append_events(count: int, *, subject_scope: str | None = None, sealed: bool 
         ]
     if sealed:
         audit_chain_seal()
-    return list(AuditEvent.objects.filter(pk__in=[event.pk for event in written]).order_by("seq", "id"))
+    events = AuditEvent.objects.filter(pk__in=[event.pk for event in written]).select_related("seal")
+    return list(events.order_by("seal__seq", "id"))
 
 
 @contextmanager
 def triggers_disabled():
-    """Act as a DBA: on PostgreSQL switch the append-only trigger off (inside the test's transaction)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE {TABLE} DISABLE TRIGGER USER")
+    """Act as a DBA: on PostgreSQL switch the append-only triggers off (inside the test's transaction)."""
+    _set_triggers("DISABLE")
     yield
+    _set_triggers("ENABLE")
+
+
+def _set_triggers(state: str) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE {TABLE} ENABLE TRIGGER USER")
+            for table in (TABLE, SEALS):
+                cursor.execute(f"ALTER TABLE {table} {state} TRIGGER USER")
 
 
 def tamper(sql: str, params=()) -> None:

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from privacy.audit.export import audit_export_check, export_public_key
-from privacy.audit.models import AuditChainHead, AuditEvent
+from privacy.audit.models import AuditChainHead, AuditEvent, AuditSeal
 from tests.audit.helpers import TABLE, append_events, tamper
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_verify_reports_an_intact_chain_as_json():
     assert report["ok"] is True
     assert report["events_checked"] == 3
     assert report["first_bad_event"] is None and report["reason"] is None
-    assert report["head"] == {"seq": 3, "hash": AuditEvent.objects.get(seq=3).chain_hash}
+    assert report["head"] == {"seq": 3, "hash": AuditSeal.objects.get(seq=3).chain_hash}
 
 
 def test_verify_exits_non_zero_naming_the_first_bad_event():

@@ -1,9 +1,11 @@
+import time
+
 import pytest
 from django.db import transaction
 
 from privacy import keys
 from privacy.audit.actors import Actor
-from privacy.audit.models import AppendOnlyError, AuditChainHead, AuditEvent
+from privacy.audit.models import AppendOnlyError, AuditChainHead, AuditEvent, AuditSeal
 from privacy.audit.payloads import payload_decrypt
 from privacy.audit.services import AuditOutsideTransaction, audit_chain_seal, audit_event_append
 from tests.audit.helpers import ALICE, append_events
@@ -15,6 +17,40 @@ pytestmark = pytest.mark.django_db
 def test_appending_outside_a_transaction_is_refused_naming_the_rule():
     with pytest.raises(AuditOutsideTransaction, match="transaction.atomic"):
         audit_event_append(actor=ALICE, action="x.y", target_type="request", target_id=1, details={})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_standalone_event_outside_a_transaction_commits_by_itself_and_is_sealed():
+    # when
+    event = audit_event_append(actor=ALICE, action="audit.payload_viewed", target_type="audit_event", target_id=1,
+                               details={}, standalone=True)  # fmt: skip
+
+    # then: eager sealing ran once it committed
+    assert AuditEvent.objects.select_related("seal").get(pk=event.pk).seq == 1
+
+
+def test_an_event_row_is_never_rewritten_by_sealing_its_seal_is_a_row_of_its_own():
+    # given
+    event = append_events(1, sealed=False)[0]
+    before = AuditEvent.objects.filter(pk=event.pk).values().get()
+
+    # when
+    audit_chain_seal()
+
+    # then
+    assert AuditEvent.objects.filter(pk=event.pk).values().get() == before
+    seal = AuditSeal.objects.get(event=event.pk)
+    assert (seal.seq, seal.prev_hash) == (1, "0" * 64)
+
+
+def test_event_ids_begin_with_the_time_so_the_unique_index_grows_at_one_end():
+    # when
+    event = append_events(1, sealed=False)[0]
+
+    # then: a UUIDv7 whose first 48 bits are Unix milliseconds
+    milliseconds = event.event_id.int >> 80
+    assert event.event_id.version == 7
+    assert abs(milliseconds - time.time() * 1000) < 60_000
 
 
 def test_appended_event_keeps_metadata_in_clear_and_personal_details_encrypted():
@@ -63,7 +99,7 @@ def test_sealing_in_batches_links_every_event_to_the_one_before():
     audit_chain_seal(batch_size=3)
 
     # then
-    chain = list(AuditEvent.objects.order_by("seq").values_list("seq", "prev_hash", "chain_hash"))
+    chain = list(AuditSeal.objects.order_by("seq").values_list("seq", "prev_hash", "chain_hash"))
     assert [seq for seq, _, _ in chain] == list(range(1, 8))
     assert all(after[1] == before[2] for before, after in zip(chain, chain[1:]))
 

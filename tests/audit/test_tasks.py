@@ -13,7 +13,7 @@ def test_the_seal_task_seals_pending_events():
     append_events(3, sealed=False)
 
     assert seal_audit_events_task.delay().get() == 3
-    assert not AuditEvent.objects.filter(seq__isnull=True).exists()
+    assert not AuditEvent.objects.filter(seal__isnull=True).exists()
 
 
 @override_settings(PRIVACY_STAFF_EMAILS=["dpo@example.com", "ops@example.com"])

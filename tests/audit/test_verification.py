@@ -4,10 +4,10 @@ from datetime import timezone as tz
 import pytest
 from django.db import transaction
 
-from privacy.audit.models import AuditEvent
+from privacy.audit.models import AuditChainHead, AuditEvent
 from privacy.audit.services import audit_chain_seal, audit_event_append
 from privacy.audit.verification import audit_chain_verify
-from tests.audit.helpers import ALICE, TABLE, append_events, tamper
+from tests.audit.helpers import ALICE, SEALS, TABLE, append_events, tamper
 
 pytestmark = pytest.mark.django_db
 
@@ -89,10 +89,11 @@ def test_a_deleted_event_with_the_rest_renumbered_is_still_named_as_missing():
     # given
     events = append_events(5)
 
-    # when: the attacker closes the gap
+    # when: the attacker deletes the event and its seal, and closes the gap
     tamper(f"DELETE FROM {TABLE} WHERE id = %s", [events[1].pk])
-    tamper(f"UPDATE {TABLE} SET seq = seq + 1000 WHERE seq > 2")
-    tamper(f"UPDATE {TABLE} SET seq = seq - 1001 WHERE seq > 1000")
+    tamper(f"DELETE FROM {SEALS} WHERE event_id = %s", [events[1].pk])
+    tamper(f"UPDATE {SEALS} SET seq = seq + 1000 WHERE seq > 2")
+    tamper(f"UPDATE {SEALS} SET seq = seq - 1001 WHERE seq > 1000")
     result = audit_chain_verify()
 
     # then
@@ -105,7 +106,8 @@ def test_deleting_the_newest_events_is_named_as_missing_against_the_head():
     append_events(5)
 
     # when
-    tamper(f"DELETE FROM {TABLE} WHERE seq >= 4")
+    tamper(f"DELETE FROM {TABLE} WHERE id IN (SELECT event_id FROM {SEALS} WHERE seq >= 4)")
+    tamper(f"DELETE FROM {SEALS} WHERE seq >= 4")
     result = audit_chain_verify()
 
     # then
@@ -118,9 +120,9 @@ def test_two_swapped_events_are_named_as_reordered():
     first, second = events[1], events[2]
 
     # when: their places in the chain are exchanged
-    tamper(f"UPDATE {TABLE} SET seq = -1 WHERE id = %s", [first.pk])
-    tamper(f"UPDATE {TABLE} SET seq = %s WHERE id = %s", [first.seq, second.pk])
-    tamper(f"UPDATE {TABLE} SET seq = %s WHERE id = %s", [second.seq, first.pk])
+    tamper(f"UPDATE {SEALS} SET seq = -1 WHERE event_id = %s", [first.pk])
+    tamper(f"UPDATE {SEALS} SET seq = %s WHERE event_id = %s", [first.seq, second.pk])
+    tamper(f"UPDATE {SEALS} SET seq = %s WHERE event_id = %s", [second.seq, first.pk])
     result = audit_chain_verify()
 
     # then
@@ -133,24 +135,11 @@ def test_a_forged_event_inserted_in_the_middle_is_named_as_inserted():
     events = append_events(4)
     before = events[1]
 
-    # when: the attacker makes room after event 2 and writes a plausible row there
-    tamper(f"UPDATE {TABLE} SET seq = seq + 1000 WHERE seq > 2")
-    tamper(f"UPDATE {TABLE} SET seq = seq - 999 WHERE seq > 1000")
-    tamper(
-        f"INSERT INTO {TABLE} (event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
-        "target_id, subject_scope, payload, row_mac, seq, prev_hash, chain_hash, sealed_at) "
-        "VALUES (%s, %s, 'staff', '7', 'alice', 'request.completed', 'privacy_request', '2', NULL, %s, %s, 3, %s, %s, %s)",
-        [
-            "0b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f",
-            before.created_at,
-            before.payload,
-            "f" * 64,
-            before.chain_hash,
-            "e" * 64,
-            before.sealed_at,
-        ],
-    )
-    forged = AuditEvent.objects.get(seq=3)
+    # when: the attacker makes room after event 2 and writes a plausible row and seal there
+    tamper(f"UPDATE {SEALS} SET seq = seq + 1000 WHERE seq > 2")
+    tamper(f"UPDATE {SEALS} SET seq = seq - 999 WHERE seq > 1000")
+    forged = _forged_event(event_id="0b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f", like=before)
+    _forged_seal(seq=3, event=forged, prev_hash=before.chain_hash, like=before)
     result = audit_chain_verify()
 
     # then
@@ -163,18 +152,12 @@ def test_a_forged_unsealed_row_is_never_sealed_and_is_named_as_inserted():
     source = events[0]
 
     # when: a row written straight into the table, without the application's key
-    tamper(
-        f"INSERT INTO {TABLE} (event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
-        "target_id, subject_scope, payload, row_mac) "
-        "VALUES (%s, %s, 'system', 'x', 'x', 'request.completed', 'privacy_request', '9', NULL, %s, %s)",
-        ["1b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f", source.created_at, source.payload, "a" * 64],
-    )
+    forged = _forged_event(event_id="1b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f", like=source)
     sealed = audit_chain_seal()
     result = audit_chain_verify()
 
     # then
-    forged = AuditEvent.objects.get(target_id="9")
-    assert sealed == 0 and forged.seq is None
+    assert sealed == 0 and not AuditEvent.objects.get(pk=forged.pk).sealed
     assert (result.ok, result.reason, result.first_bad_event["id"]) == (False, "inserted", forged.pk)
 
 
@@ -184,12 +167,8 @@ def test_a_forged_event_appended_beyond_the_head_is_named_as_inserted():
     last = events[-1]
 
     # when
-    tamper(
-        f"INSERT INTO {TABLE} (event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
-        "target_id, subject_scope, payload, row_mac, seq, prev_hash, chain_hash, sealed_at) "
-        "VALUES (%s, %s, 'system', 'x', 'x', 'request.completed', 'privacy_request', '9', NULL, %s, %s, 3, %s, %s, %s)",
-        ["2b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f", last.created_at, last.payload, "a" * 64, last.chain_hash, "b" * 64, last.sealed_at],
-    )
+    forged = _forged_event(event_id="2b9c6a3e2f6c4a4f8d1e2a7b9c0d1e2f", like=last)
+    _forged_seal(seq=3, event=forged, prev_hash=last.chain_hash, like=last)
     result = audit_chain_verify(seal_first=False)
 
     # then
@@ -204,7 +183,7 @@ def test_events_written_in_many_transactions_form_one_chain_in_seal_order():
         audit_chain_seal()
 
     # then
-    assert list(AuditEvent.objects.order_by("seq").values_list("target_id", flat=True)) == ["0", "1", "2"]
+    assert list(AuditEvent.objects.order_by("seal__seq").values_list("target_id", flat=True)) == ["0", "1", "2"]
     assert audit_chain_verify().ok
 
 
@@ -221,3 +200,49 @@ def test_events_stamped_on_a_whole_second_or_in_another_time_zone_verify():
     # then
     assert audit_chain_seal() == 3
     assert audit_chain_verify().ok
+
+
+def test_an_event_whose_transaction_commits_after_a_later_one_is_sealed_from_its_gap():
+    # given an event id taken by a transaction that has not committed when the sealer runs
+    with transaction.atomic():
+        late = audit_event_append(actor=ALICE, action="x.y", target_type="request", target_id="late", details={})
+        tamper(f"DELETE FROM {TABLE} WHERE id = %s", [late.pk])  # as if still uncommitted: invisible
+    append_events(2)
+    assert _in_a_gap(late.pk)
+
+    # when it commits (reappears) and the sealer runs again
+    tamper(
+        f"INSERT INTO {TABLE} (id, event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
+        "target_id, subject_scope, payload, row_mac) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+        [late.pk, late.event_id.hex, late.created_at, late.actor_kind, late.actor_id, late.actor_label, late.action,
+         late.target_type, late.target_id, late.subject_scope, late.payload, late.row_mac],
+    )  # fmt: skip
+    sealed = audit_chain_seal()
+
+    # then it is sealed after the two others and the gap is closed
+    assert sealed == 1
+    assert AuditEvent.objects.select_related("seal").get(pk=late.pk).seq == 3
+    assert not _in_a_gap(late.pk)
+    assert audit_chain_verify().ok
+
+
+def _in_a_gap(event_pk: int) -> bool:
+    return any(first <= event_pk <= last for first, last, _ in AuditChainHead.objects.get().gaps)
+
+
+def _forged_event(*, event_id: str, like: AuditEvent) -> AuditEvent:
+    """Insert an event row straight into the table, with a MAC made up without the key."""
+    tamper(
+        f"INSERT INTO {TABLE} (event_id, created_at, actor_kind, actor_id, actor_label, action, target_type, "
+        "target_id, subject_scope, payload, row_mac) "
+        "VALUES (%s, %s, 'system', 'x', 'x', 'request.completed', 'privacy_request', '9', NULL, %s, %s)",
+        [event_id, like.created_at, like.payload, "a" * 64],
+    )
+    return AuditEvent.objects.get(event_id=event_id)
+
+
+def _forged_seal(*, seq: int, event: AuditEvent, prev_hash: str, like: AuditEvent) -> None:
+    tamper(
+        f"INSERT INTO {SEALS} (seq, event_id, prev_hash, chain_hash, sealed_at) VALUES (%s, %s, %s, %s, %s)",
+        [seq, event.pk, prev_hash, "e" * 64, like.sealed_at],
+    )

@@ -26,7 +26,7 @@ def test_rotating_rewraps_every_key_so_the_old_kek_can_be_removed_and_payloads_s
     # given events encrypted while the old key-encryption key was active
     old = ring_entries(crypto.keyring())
     events = append_events(3, subject_scope="request:1")
-    payloads_before = list(AuditEvent.objects.order_by("seq").values_list("payload", flat=True))
+    payloads_before = list(AuditEvent.objects.order_by("seal__seq").values_list("payload", flat=True))
     new = new_key_entry("k9")
 
     # when the new key is put first and rotate runs
@@ -44,7 +44,7 @@ def test_rotating_rewraps_every_key_so_the_old_kek_can_be_removed_and_payloads_s
         rotated = AuditEvent.objects.get(action="keys.rotated")
         assert payload_decrypt(rotated).details["data_keys_rewrapped"] == 1  # the key of request:1
     assert (rotated.actor_kind, rotated.target_id) == ("system", "k9")
-    assert list(AuditEvent.objects.filter(pk__in=[e.pk for e in events]).order_by("seq").values_list("payload", flat=True)) == payloads_before
+    assert list(AuditEvent.objects.filter(pk__in=[e.pk for e in events]).order_by("seal__seq").values_list("payload", flat=True)) == payloads_before
     assert "under key-encryption key k9" in out.getvalue()
 
 
