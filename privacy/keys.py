@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from privacy import crypto
@@ -36,19 +36,31 @@ def data_key_for_scope(*, scope: str) -> DataKey:
 
     A key is remembered in this process for SCOPE_CACHE_SECONDS once the transaction that read or
     created it commits (never a key a rollback could take back), saving a query per audit append.
+    Before that, the same transaction gets it again without a query: it waits among the transaction's
+    commit callbacks, which a rollback (of the transaction or of the savepoint that read it) discards.
     A key shredded by another process may so be used for up to that long: what is encrypted under
     it then is unreadable from the start, which is what shredding asks for.
     """
     remembered = _scope_keys.get(scope)
     if remembered is not None and remembered[0] > time.monotonic():
         return remembered[1]
-    key = DataKey.objects.filter(scope=scope).first()
-    if key is None:
-        kek_id, wrapped = crypto.keyring().wrap(crypto.new_data_key())
-        key, _ = DataKey.objects.get_or_create(scope=scope, defaults={"kek_id": kek_id, "wrapped": wrapped})
+    pending = _pending_remember(scope)
+    if pending is not None:
+        return pending.key
+    key = DataKey.objects.filter(scope=scope).first() or _data_key_insert(scope=scope)
     if key.shredded_at is None:
         on_commit_once(_Remember(scope=scope, key=key))
     return key
+
+
+def _data_key_insert(*, scope: str) -> DataKey:
+    """Create scope's key; when a concurrent transaction created it first, return that one."""
+    kek_id, wrapped = crypto.keyring().wrap(crypto.new_data_key())
+    try:
+        with transaction.atomic():
+            return DataKey.objects.create(scope=scope, kek_id=kek_id, wrapped=wrapped)
+    except IntegrityError:
+        return DataKey.objects.get(scope=scope)
 
 
 @dataclass(frozen=True)
@@ -57,7 +69,16 @@ class _Remember:
     key: DataKey
 
     def __call__(self) -> None:
-        _scope_keys[self.scope] = (time.monotonic() + SCOPE_CACHE_SECONDS, self.key)
+        if self.key.shredded_at is None:
+            _scope_keys[self.scope] = (time.monotonic() + SCOPE_CACHE_SECONDS, self.key)
+
+
+def _pending_remember(scope: str) -> _Remember | None:
+    """The key of scope this transaction already read or created (due to be remembered when it commits)."""
+    for _, callback, _ in transaction.get_connection().run_on_commit:
+        if isinstance(callback, _Remember) and callback.scope == scope:
+            return callback
+    return None
 
 
 def forget_scope_keys() -> None:
@@ -70,6 +91,9 @@ def data_key_shred(*, key: DataKey, now=None) -> None:
     shredded_at = now or timezone.now()
     DataKey.objects.filter(pk=key.pk).update(wrapped=b"", shredded_at=shredded_at)
     key.wrapped, key.shredded_at = b"", shredded_at
+    pending = _pending_remember(key.scope)
+    if pending is not None and pending.key.pk == key.pk:  # this transaction's copy must stop encrypting too
+        pending.key.wrapped, pending.key.shredded_at = b"", shredded_at
 
 
 def data_key_schedule_shred(*, key: DataKey, at) -> None:

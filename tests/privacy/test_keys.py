@@ -148,3 +148,42 @@ def test_a_transaction_asking_for_a_scope_many_times_remembers_it_once(django_ca
             keys.data_key_for_scope(scope="request:many")
 
     assert len(callbacks) == 1
+
+
+@pytest.mark.django_db
+def test_a_transaction_asking_again_for_a_scope_key_gets_it_without_a_query(django_assert_num_queries):
+    with transaction.atomic():
+        # given a key this transaction created
+        first = keys.data_key_for_scope(scope="request:again")
+
+        # when it asks for the scope again, then the same key comes back without asking the database
+        with django_assert_num_queries(0):
+            assert keys.data_key_for_scope(scope="request:again") is first
+
+
+@pytest.mark.django_db
+def test_a_key_created_in_a_rolled_back_savepoint_is_not_handed_out_again():
+    with transaction.atomic():
+        # given a key created in a savepoint that rolls back
+        with pytest.raises(RuntimeError), transaction.atomic():
+            lost = keys.data_key_for_scope(scope="request:savepoint")
+            raise RuntimeError("rolled back")
+
+        # when the scope is asked for again in the same transaction
+        found = keys.data_key_for_scope(scope="request:savepoint")
+
+    # then a key that exists comes back, not the one the rollback took away
+    assert found is not lost
+    assert DataKey.objects.filter(pk=found.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_key_shredded_in_the_transaction_that_read_it_encrypts_nothing_more():
+    with transaction.atomic():
+        # given a key this transaction read, then shredded through another copy of its row
+        key = keys.data_key_for_scope(scope="request:shred-in-transaction")
+        keys.data_key_shred(key=DataKey.objects.get(pk=key.pk))
+
+        # then asking for the scope again gives a key that refuses to encrypt
+        with pytest.raises(keys.KeyShredded):
+            keys.encrypt_text("ada@example.com", key=keys.data_key_for_scope(scope="request:shred-in-transaction"))
