@@ -1,12 +1,14 @@
-"""Load: the intake endpoint under gunicorn (2 workers x 4 threads) with the app database on PostgreSQL, clients in a
-second process on loopback. Every 2xx answer is one stored request, nothing lost or duplicated; a flood from one
-client address is held to its allowance across the workers while another address still gets through.
+"""Load: the intake endpoint under gunicorn (2 workers x 4 threads) with the app database on PostgreSQL and Redis as
+broker and cache, as in production, clients in a second process on loopback. Every 2xx answer is one stored request
+and one queued verification e-mail, nothing lost or duplicated; a flood from one client address is held to its
+allowance across the workers while another address still gets through.
 
 The throughput test prints requests per second and p95 (recorded in docs/reliability.md); nothing here asserts on time.
 """
 
 import json
 import os
+from collections import Counter
 import socket
 import subprocess
 import sys
@@ -27,6 +29,8 @@ REQUESTS, CLIENTS = 2000, 50
 FLOOD, FLOOD_CLIENTS, OTHER_SUBMISSIONS = 1000, 100, 3
 ALLOWANCE = Rate(limit=20, seconds=3600)  # the default PRIVACY_INTAKE_RATE, 20/hour
 THROTTLE_KEYS = "*throttle_intake*"
+QUEUE = "celery"  # Celery's default queue: a Redis list of the messages no worker has taken
+EMAIL_TASK = "requests_app.tasks.send_request_email_task"
 
 
 def _free_port() -> int:
@@ -81,37 +85,47 @@ def _stored_requests(database: str) -> tuple[int, int]:
         ).fetchone()
 
 
-@pytest.fixture
-def intake_server(database, tmp_path):
-    """The server with the intake throttle raised for the run, so every submission is taken."""
-    with _gunicorn(database, tmp_path, {"PRIVACY_INTAKE_RATE": "1000000/hour"}) as url:
-        yield url, database
+def _queued_tasks(client: redis.Redis) -> Counter:
+    """Count the task messages waiting in the queue by task name."""
+    return Counter(json.loads(message)["headers"]["task"] for message in client.lrange(QUEUE, 0, -1))
 
 
 @pytest.fixture
-def shared_cache():
-    """The test Redis database as the cache of every gunicorn worker, without throttle counts of earlier runs."""
+def shared_redis():
+    """The test Redis database (cache of every gunicorn worker, and broker), without throttle counts or queued tasks of
+    earlier runs; yields a client of it."""
     if not reachable("127.0.0.1", 6379):
         service_unavailable("Redis is not reachable on 127.0.0.1:6379")
     client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(match=THROTTLE_KEYS):
-        client.delete(key)
-    yield REDIS_URL
-    for key in client.scan_iter(match=THROTTLE_KEYS):
-        client.delete(key)
+
+    def clean():
+        for key in [*client.scan_iter(match=THROTTLE_KEYS), QUEUE]:
+            client.delete(key)
+
+    clean()
+    yield client
+    clean()
     client.close()
 
 
 @pytest.fixture
-def limited_intake_server(database, shared_cache, tmp_path):
+def intake_server(database, shared_redis, tmp_path):
+    """The server as in production (tasks go to the broker, which no worker reads here), the throttle raised for the run."""
+    settings = {"PRIVACY_INTAKE_RATE": "1000000/hour", "CELERY_BROKER_URL": REDIS_URL, "REDIS_URL": REDIS_URL}
+    with _gunicorn(database, tmp_path, settings) as url:
+        yield url, database, shared_redis
+
+
+@pytest.fixture
+def limited_intake_server(database, shared_redis, tmp_path):
     """The server with the production allowance, counting in the shared cache (REDIS_URL) as production does."""
-    settings = {"PRIVACY_INTAKE_RATE": f"{ALLOWANCE.limit}/hour", "REDIS_URL": shared_cache}
+    settings = {"PRIVACY_INTAKE_RATE": f"{ALLOWANCE.limit}/hour", "REDIS_URL": REDIS_URL}
     with _gunicorn(database, tmp_path, settings) as url:
         yield url, database
 
 
 def test_fifty_concurrent_clients_lose_and_duplicate_no_submission(intake_server):
-    url, database = intake_server
+    url, database, broker = intake_server
 
     # when 50 clients of a second process post 2,000 submissions, each for its own address
     load = subprocess.run([sys.executable, "-m", "tests.requests_app.load_client", url, str(REQUESTS), str(CLIENTS)],
@@ -119,10 +133,12 @@ def test_fifty_concurrent_clients_lose_and_duplicate_no_submission(intake_server
     figures = json.loads(load.stdout.strip().splitlines()[-1])
     print(f"\nintake under gunicorn on PostgreSQL, {CLIENTS} clients: {figures}")
 
-    # then every submission was answered 202, and the database holds exactly one request per answer
+    # then every submission was answered 202, the database holds exactly one request per answer, and exactly one
+    # verification e-mail per request waits for a worker
     assert figures["statuses"] == {"202": REQUESTS}, figures
     rows, distinct = _stored_requests(database)
     assert rows == distinct == REQUESTS
+    assert _queued_tasks(broker)[EMAIL_TASK] == REQUESTS
 
 
 def test_a_thousand_concurrent_submissions_from_one_address_get_only_the_allowance_while_another_address_gets_through(
