@@ -3,7 +3,9 @@ theirs (`subject_discover`), by walking the data map's links level by level.
 
 The walk is generic: each mapped table is read once per link with one set-based statement per
 chunk of keys (customer ids, e-mails, parent keys collected at the level above, Amazon Pay
-charge permissions), in the map's resolution order. No table-specific code lives here.
+charge permissions), in the map's resolution order. Links that find nothing (most of them, for
+most people) are told apart first by one statement of EXISTS tests per level of the walk, and not
+read. No table-specific code lives here.
 """
 
 import json
@@ -35,6 +37,21 @@ def subject_identify(
     a mismatch raises SubjectLookupError naming `order_increment_id`.
     """
     seed = _seed(email=email, customer_id=customer_id, amazon_buyer_id=amazon_buyer_id, order_increment_id=order_increment_id)
+    return _identified(seed, using=using)[0]
+
+
+def subject_identify_rows(
+    *, email: str | None = None, customer_id: int | None = None, amazon_buyer_id: str | None = None,
+    order_increment_id: str | None = None, using: str = "magento",
+) -> tuple[Subject, dict[str, dict]]:  # fmt: skip
+    """subject_identify, then subject_rows of that subject, as one walk: the orders identifying read are where
+    discovery starts (the same statements a moment apart, so read once), and the locator is read once."""
+    seed = _seed(email=email, customer_id=customer_id, amazon_buyer_id=amazon_buyer_id, order_increment_id=order_increment_id)
+    subject, walk = _identified(seed, using=using)
+    return subject, subject_rows(subject=subject, using=using, walk=walk)
+
+
+def _identified(seed: Seed, *, using: str) -> tuple[Subject, "_Walk"]:
     ids = {
         ByEmail: {normalize_email(seed.email)} if seed.email else set(),
         ByCustomer: {seed.customer_id} if seed.customer_id else set(),
@@ -44,14 +61,16 @@ def subject_identify(
     ids[ByCustomer] = _identity_closure(ids, using=using)  # only the accounts that exist
     probe = Subject(seed=seed, emails=frozenset(ids[ByEmail]), customer_ids=frozenset(ids[ByCustomer]))
     walk = _Walk(probe, using=using)
-    orders |= set(walk.linked_rows(datamap.table("sales_order")))
-    return Subject(
+    found = walk.linked_rows(datamap.table("sales_order"))
+    subject = Subject(
         seed=seed,
         emails=frozenset(ids[ByEmail]),
         customer_ids=frozenset(ids[ByCustomer]),
         amazon_buyer_ids=frozenset(ids[ByAmazonBuyer]),
-        order_ids=frozenset(orders),
+        order_ids=frozenset(orders | set(found)),
     )
+    walk.subject, walk.known = subject, {"sales_order": found}  # same emails and accounts: sales_order's links agree
+    return subject, walk
 
 
 def subject_discover(*, subject: Subject, using: str = "magento") -> list[Finding]:
@@ -59,15 +78,23 @@ def subject_discover(*, subject: Subject, using: str = "magento") -> list[Findin
     return findings_from_rows(subject_rows(subject=subject, using=using))
 
 
-def subject_rows(*, subject: Subject, using: str = "magento") -> dict[str, dict]:
-    """Return {table: {pk: row}} for the subject; rows hold the mapped and link columns only."""
+def subject_rows(
+    *, subject: Subject, using: str = "magento", walk: "_Walk | None" = None, also: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, dict]:
+    """Return {table: {pk: row}} for the subject; rows hold the mapped and link columns, and the columns
+    `also` names per table (e.g. the residual scan's text columns, read in the same statements)."""
     present = _present_tables(using, settings.DATABASES[using]["NAME"])
-    walk = _Walk(subject, using=using)
+    walk = walk or _Walk(subject, using=using)
+    walk.also = also or {}
+    walk.probing = [entry for entry in datamap.resolution_order() if entry.name in present and entry.name not in walk.known]
     for entry in datamap.resolution_order():
-        rows = walk.linked_rows(entry) if entry.name in present else {}
+        if entry.name in walk.known:
+            rows = walk.known.pop(entry.name)
+        else:
+            rows = walk.linked_rows(entry) if entry.name in present else {}
         if entry.name == "sales_order" and subject.order_ids:
             missing = subject.order_ids - rows.keys()
-            rows |= _by_pk(entry, finder.rows_in(table=entry.name, column="entity_id", values=missing, select=select_columns(entry.name), using=using))
+            rows |= _by_pk(entry, finder.rows_in(table=entry.name, column="entity_id", values=missing, select=walk.select(entry), using=using))
         walk.found[entry.name] = rows
         walk.charge_permissions |= _charge_permissions(entry, rows.values())
     return walk.found
@@ -178,46 +205,87 @@ def _by_pk(entry: Table, rows) -> dict:
 
 
 class _Walk:
-    """The state of one walk: rows found so far per table, charge permissions seen, the locator view."""
+    """The state of one walk: rows found so far per table, charge permissions seen, the locator view.
+
+    Most links of a subject find nothing (no wishlist, no stored card, no price alert...). Before
+    reading a table, the walk asks in ONE statement which of the links it can follow at that point
+    (the subject's own ids, and children of the tables already read) find any row at all, and then
+    reads only those: an empty link costs a share of one statement instead of one statement each.
+    """
 
     def __init__(self, subject: Subject, *, using: str):
         self.subject = subject
         self.using = using
-        self.found: dict[str, dict] = {}
+        self.found: dict[str, dict] = {}  # tables read completely
+        self.known: dict[str, dict] = {}  # rows of a table read before the walk reached it
         self.charge_permissions: set[str] = set()
         self.locator = locator.LocatorReader()
+        self.also: dict[str, tuple[str, ...]] = {}  # columns read besides select_columns, per table
+        self.probing: list[Table] = []  # the tables still to read, in order (empty: no probing)
+        self.empty: set[tuple[str, int]] = set()  # (table, link index) known to find nothing
+        self.probed: set[tuple[str, int]] = set()
 
     def linked_rows(self, entry: Table) -> dict:
         rows: dict = {}
-        for link in entry.links:
-            rows |= _by_pk(entry, self.follow(link, entry))
+        for index, link in enumerate(entry.links):
+            if not self._known_empty(entry, index):
+                rows |= _by_pk(entry, self.follow(link, entry))
         return rows
 
     def follow(self, link, entry: Table) -> list[dict]:
-        subject, using, select = self.subject, self.using, select_columns(entry.name)
+        using, select, read = self.using, self.select(entry), self.read(link)
+        if read is None:
+            keys = set(self.subject.emails) if isinstance(link, ByEmail) else self.charge_permissions
+            spec = locator.locator_spec(table=entry.name, column=link.column)
+            return self.locator.rows(spec=spec, keys=keys, select=select, using=using)
+        if not read.values:
+            return []
+        if read.emails:
+            return finder.rows_by_email(table=entry.name, column=link.column, emails=read.values, select=select,
+                                        indexed=read.indexed, when=read.when, using=using)  # fmt: skip
+        return finder.rows_in(table=entry.name, column=link.column, values=read.values, select=select, when=read.when, using=using)
+
+    def select(self, entry: Table) -> tuple[str, ...]:
+        if entry.name not in self.also:
+            return select_columns(entry.name)
+        return tuple(dict.fromkeys((*select_columns(entry.name), *self.also[entry.name])))
+
+    def read(self, link) -> "finder.LinkRead | None":
+        """What following link reads (column values, or e-mails), or None for a link the locator answers."""
         if isinstance(link, ByCustomer):
-            return _rows_in(entry, link.column, subject.customer_ids, select, link.when, using)
+            return finder.LinkRead(link.column, frozenset(self.subject.customer_ids), link.when)
         if isinstance(link, ByAmazonBuyer):
-            return _rows_in(entry, link.column, subject.amazon_buyer_ids, select, (), using)
+            return finder.LinkRead(link.column, frozenset(self.subject.amazon_buyer_ids), ())
         if isinstance(link, ByParent):
             keys = {row[link.parent_column] for row in self.found.get(link.parent, {}).values()} - {None, 0}
-            return _rows_in(entry, link.column, keys, select, link.when, using)
+            return finder.LinkRead(link.column, frozenset(keys), link.when)
         if isinstance(link, ByEmail) and link.index is not Index.LOCATOR:
-            if not subject.emails:
-                return []
-            return finder.rows_by_email(
-                table=entry.name, column=link.column, emails=subject.emails, select=select,
-                indexed=link.index is Index.BTREE, when=link.when, using=using,
-            )
-        keys = set(subject.emails) if isinstance(link, ByEmail) else self.charge_permissions
-        spec = locator.locator_spec(table=entry.name, column=link.column)
-        return self.locator.rows(spec=spec, keys=keys, select=select, using=using)
+            return finder.LinkRead(link.column, frozenset(self.subject.emails), link.when, emails=True,
+                                   indexed=link.index is Index.BTREE)  # fmt: skip
+        return None
 
+    def _known_empty(self, entry: Table, index: int) -> bool:
+        if self.probing and (entry.name, index) not in self.probed:
+            self._probe()
+        return (entry.name, index) in self.empty
 
-def _rows_in(entry: Table, column: str, values, select, when, using: str) -> list[dict]:
-    if not values:
-        return []
-    return finder.rows_in(table=entry.name, column=column, values=values, select=select, when=when, using=using)
+    def _probe(self) -> None:
+        """Ask which links that can be followed now (their keys are known) find a row; remember the empty ones."""
+        ready = {}
+        for entry in self.probing:
+            for index, link in enumerate(entry.links):
+                if (entry.name, index) in self.probed or (isinstance(link, ByParent) and link.parent not in self.found):
+                    continue
+                read = self.read(link)
+                self.probed.add((entry.name, index))
+                if read is not None:
+                    if not read.values:
+                        self.empty.add((entry.name, index))
+                    elif finder.probe_fits(read):
+                        ready[(entry.name, index)] = (entry.name, read)
+        if len(ready) > 1:  # one link alone is cheaper to read than to ask about
+            answers = finder.links_with_rows(reads=list(ready.values()), using=self.using)
+            self.empty |= {key for key, has_rows in zip(ready, answers) if not has_rows}
 
 
 def _charge_permissions(entry: Table, rows) -> set[str]:

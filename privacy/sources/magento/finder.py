@@ -15,6 +15,7 @@ index where there is one:
 """
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from django.db import connections
 
@@ -76,6 +77,56 @@ def _chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
     ordered = sorted(values, key=str)
     for start in range(0, len(ordered), size):
         yield ordered[start : start + size]
+
+
+@dataclass(frozen=True)
+class LinkRead:
+    """What following one link of the data map reads: rows whose column is one of values (or holds one of the e-mails)."""
+
+    column: str
+    values: frozenset
+    when: tuple = ()
+    emails: bool = False
+    indexed: bool = False
+
+
+PROBES_PER_STATEMENT = 24
+PROBE_PARAMETERS = 900  # below SQLite's oldest limit on bound parameters (999)
+
+
+def probe_fits(read: LinkRead) -> bool:
+    """Whether read can be asked about in one condition (rows_in and rows_by_email read larger key sets in chunks)."""
+    return len(read.values) <= (50 if read.emails else CHUNK) and len(read.values) + len(read.when) <= PROBE_PARAMETERS
+
+
+def links_with_rows(*, reads: list[tuple[str, LinkRead]], using: str) -> list[bool]:
+    """Return, per (table, read), whether the table has any row the read would return (a superset for e-mails).
+
+    One statement of EXISTS tests for many links (split to stay small): most links of a subject find nothing.
+    """
+    answers, batch, size = [], [], 0
+    for table, read in reads:
+        if batch and (len(batch) == PROBES_PER_STATEMENT or size + len(read.values) + len(read.when) > PROBE_PARAMETERS):
+            answers += _exists(using, batch)
+            batch, size = [], 0
+        batch.append((table, read))
+        size += len(read.values) + len(read.when)
+    return answers + (_exists(using, batch) if batch else [])
+
+
+def _exists(using: str, batch: list[tuple[str, LinkRead]]) -> list[bool]:
+    tests, params = [], []
+    for table, read in batch:
+        if read.emails:
+            match, match_params = email_candidates_sql(column=read.column, emails=sorted(read.values), indexed=read.indexed, using=using)
+        else:
+            match, match_params = f"{quote(using, read.column)} IN ({', '.join(['%s'] * len(read.values))})", sorted(read.values, key=str)
+        fixed, fixed_params = _where_fixed(using, read.when)
+        tests.append(f"EXISTS(SELECT 1 FROM {quote(using, table)} WHERE {match}{fixed})")
+        params += [*match_params, *fixed_params]
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(tests)}", params)
+        return [bool(flag) for flag in cursor.fetchone()]
 
 
 def rows_in(*, table: str, column: str, values: Iterable, select: tuple[str, ...], when=(), using: str) -> list[dict]:
