@@ -4,7 +4,9 @@ statutory hold keeps them.
 The standard scan reads every text column (mapped or not) of every row of a mapped table that
 belongs to the subject: the rows the plan touched, and every row discovery still links to the
 subject through any link of the data map (customer ids, e-mails, Amazon buyer ids, orders, charge
-permissions). `deep=True` adds a full pass over every text column of every table of the shop
+permissions). Both are read in one walk: discovery's statements read the text columns too, and the
+plan's rows the walk no longer reaches are read by key (the deleted ones of every table asked about
+in one statement of EXISTS tests). `deep=True` adds a full pass over every text column of every table of the shop
 database for the strong identifiers (e-mails, buyer ids, and names next to one of the subject's
 streets or telephone numbers).
 
@@ -19,7 +21,7 @@ from privacy.sources import datamap
 from privacy.sources.discovery import subject_rows
 from privacy.sources.erasure.identifiers import matcher_for
 from privacy.sources.erasure.plan import ErasurePlan
-from privacy.sources.magento.residual import rows_containing, rows_text, text_columns
+from privacy.sources.magento.residual import rows_containing, rows_text, tables_without, text_columns
 
 NOT_DELETED = "row_not_deleted"
 
@@ -64,8 +66,8 @@ class ScanResult:
 def residual_scan(*, plan: ErasurePlan, deep: bool = False, using: str = "magento") -> ScanResult:
     """Scan the shop database for plan's subject after the plan was applied; never changes anything."""
     scanner = _Scanner(plan, using)
-    scanner.planned_rows()
     scanner.linked_rows()
+    scanner.planned_rows()
     if deep:
         scanner.every_table()
     return ScanResult("deep" if deep else "mapped", len(scanner.checked), scanner.tables, tuple(scanner.hits))
@@ -78,20 +80,43 @@ class _Scanner:
         self.tables_text = text_columns(using=using, database=connections[using].settings_dict["NAME"])
         self.kept = {(table.table, row.pk): set(table.kept) for table in plan.tables for row in table.held}
         self.own = {(table.table, pk) for table in plan.tables for pk in (*table.delete, *table.anonymize, *table.held_pks())}
+        self.deleted = {(table.table, pk) for table in plan.tables for pk in table.delete}
         self.checked: set[tuple[str, object]] = set()
         self.hits: list[Hit] = []
         self.tables = 0
-
-    def planned_rows(self) -> None:
-        for table in self.plan.tables:
-            if table.table in self.tables_text:
-                self._check_rows(table.table, (*table.delete, *table.anonymize, *table.held_pks()), deleted=set(table.delete))
+        self.seen: dict[tuple[str, bool], set[str]] = {}
 
     def linked_rows(self) -> None:
-        for table, rows in subject_rows(subject=self.plan.subject, using=self.using).items():
-            fresh = [pk for pk in rows if (table, pk) not in self.checked]
-            if fresh:
-                self._check_rows(table, fresh, deleted=set())
+        """Every row discovery links to the subject now, text columns included (the same statements read both);
+        the plan's rows are among them unless erasure unlinked or deleted them."""
+        text = {table: columns for table, (_, columns) in self.tables_text.items() if table in datamap.BY_NAME}
+        for table, rows in subject_rows(subject=self.plan.subject, using=self.using, also=text).items():
+            if rows:
+                self.tables += 1
+                primary = self._primary(table)
+                for pk, row in rows.items():
+                    self._check_read(table, pk, {name: row[name] for name in (*primary, *text.get(table, ()))}, primary)
+
+    def planned_rows(self) -> None:
+        """The plan's rows the walk did not reach, by key: deleted ones should be gone, anonymized ones unlinked."""
+        missing = {table.table: [pk for pk in (*table.delete, *table.anonymize, *sorted(table.held_pks(), key=str))
+                                 if (table.table, pk) not in self.checked] for table in self.plan.tables}  # fmt: skip
+        gone = self._deleted_tables_gone(missing)
+        for table in self.plan.tables:
+            pks = missing[table.table]
+            if not pks or table.table not in self.tables_text:
+                continue
+            self.tables += 1
+            if table.table not in gone:  # a table whose planned rows all had to go, and did, needs no read
+                self._check_rows(table.table, pks)
+            self.checked |= {(table.table, pk) for pk in pks}
+
+    def _deleted_tables_gone(self, missing: dict) -> set[str]:
+        """Tables whose unreached planned rows were all to be deleted and none is left, asked in one statement."""
+        deleting = [(table.table, self._primary(table.table), missing[table.table]) for table in self.plan.tables
+                    if table.table in self.tables_text and missing[table.table]
+                    and all((table.table, pk) in self.deleted for pk in missing[table.table])]  # fmt: skip
+        return tables_without(tables=deleting, using=self.using) if len(deleting) > 1 else set()
 
     def every_table(self) -> None:
         literals = sorted({*self.plan.identifiers.emails, *self.plan.identifiers.buyer_ids, *self.plan.identifiers.streets,
@@ -104,17 +129,28 @@ class _Scanner:
                     self.checked.add((table, pk))
                     self._check_row(table, pk, row, primary, own=(table, pk) in self.own, whole_row=True)
 
-    def _check_rows(self, table: str, pks, *, deleted: set) -> None:
+    def _primary(self, table: str) -> tuple[str, ...]:
         entry = datamap.BY_NAME.get(table)
-        primary = entry.pk if entry else self.tables_text[table][0]
-        self.tables += 1
+        return entry.pk if entry else self.tables_text[table][0]
+
+    def _check_rows(self, table: str, pks) -> None:
+        primary = self._primary(table)
         for row in rows_text(table=table, pk_columns=primary, pks=pks, using=self.using):
-            pk = _pk(primary, row)
-            self.checked.add((table, pk))
-            if pk in deleted:
-                self.hits.append(Hit(table, pk, "*", (NOT_DELETED,), allowed=False))
-            self._check_row(table, pk, row, primary, own=True, whole_row=False)
-        self.checked |= {(table, pk) for pk in pks}
+            self._check_read(table, _pk(primary, row), row, primary)
+
+    def _check_read(self, table: str, pk, row: dict, primary) -> None:
+        """Check one of the subject's rows (planned or linked): a row the plan deleted must be gone."""
+        self.checked.add((table, pk))
+        if (table, pk) in self.deleted:
+            self.hits.append(Hit(table, pk, "*", (NOT_DELETED,), allowed=False))
+        self._check_row(table, pk, row, primary, own=True, whole_row=False)
+
+    def _kinds(self, value: str, own: bool) -> set[str]:
+        """The matcher's answer, once per distinct text of this scan (names, streets and statuses repeat across rows)."""
+        key = (value, own)
+        if key not in self.seen:
+            self.seen[key] = self.matcher.kinds(value, own_row=own)
+        return self.seen[key]
 
     def _check_row(self, table: str, pk, row: dict, primary, *, own: bool, whole_row: bool) -> None:
         kept = self.kept.get((table, pk), set())
@@ -122,7 +158,7 @@ class _Scanner:
         for column, value in row.items():
             if column in primary or not isinstance(value, str) or not value:
                 continue
-            kinds = self.matcher.kinds(value, own_row=own)
+            kinds = self._kinds(value, own)
             if kinds:
                 found |= kinds
                 self.hits.append(Hit(table, pk, column, tuple(sorted(kinds)), allowed=column in kept))
