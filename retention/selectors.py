@@ -30,6 +30,17 @@ def statutory_period(*, document_class: str, jurisdiction: str | None = None) ->
     return period
 
 
+def statutory_periods_of(*, document_classes, jurisdiction: str | None = None) -> dict[str, StatutoryPeriod]:
+    """Return {document class: period} for document_classes in one query; MissingStatutoryPeriod names the first missing."""
+    jurisdiction = jurisdiction or shop_jurisdiction()
+    found = StatutoryPeriod.objects.filter(jurisdiction=jurisdiction, document_class__in=document_classes)
+    periods = {period.document_class: period for period in found}  # unique per jurisdiction and class
+    for document_class in sorted(document_classes):
+        if document_class not in periods:
+            statutory_period(document_class=document_class, jurisdiction=jurisdiction)  # raises, with the message
+    return periods
+
+
 def statutory_hold_until(*, document_class: str, document_date: date, jurisdiction: str | None = None) -> date:
     """Return the last day a document must be kept: the end of its calendar year plus the statutory years."""
     years = statutory_period(document_class=document_class, jurisdiction=jurisdiction).years

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import date
 
+from django.db import connections, router
 from django.utils import timezone
 
 from privacy.sources import datamap
@@ -39,23 +40,39 @@ def retention_holds_create_many(
     jurisdiction: str | None = None,
     now=None,
 ) -> int:
-    """Record (table, primary key, document_class, hold_until) holds of one erasure in one INSERT; return the count.
+    """Record (table, primary key, document_class, hold_until) holds of one erasure (one INSERT per 100); return the count.
 
     For an erasure whose rows have many document classes and end dates (one subject's orders span years).
     """
     jurisdiction = jurisdiction or shop_jurisdiction()
     now = now or timezone.now()
-    rows = []
+    rows, checked = [], set()
     for table, row_id, document_class, hold_until in holds:
-        _check(document_class=document_class, jurisdiction=jurisdiction, hold_until=hold_until, request_ref=request_ref)
-        rows.append(
-            RetentionHold(
-                table=_known_table(table), row_id=int(row_id), document_class=document_class, jurisdiction=jurisdiction,
-                hold_until=hold_until, request_ref=request_ref, created_at=now,
-            )
-        )
-    RetentionHold.objects.bulk_create(rows, batch_size=1000)
+        if (document_class, hold_until) not in checked:  # an erasure's holds share a few classes and end dates
+            _check(document_class=document_class, jurisdiction=jurisdiction, hold_until=hold_until, request_ref=request_ref)
+            checked.add((document_class, hold_until))
+        rows.append((_known_table(table), int(row_id), document_class, jurisdiction, hold_until, request_ref, now))
+    _insert(rows)
     return len(rows)
+
+
+INSERTED = ("table", "row_id", "document_class", "jurisdiction", "hold_until", "request_ref", "created_at")
+ROWS_PER_INSERT = 100  # 700 parameters: below SQLite's oldest limit (999)
+
+
+def _insert(rows: list[tuple]) -> None:
+    """Multi-row INSERTs of checked values: bulk_create spent more time preparing each field of each
+    hold (about 0.1 ms a hold) than the database took to insert them."""
+    connection = connections[router.db_for_write(RetentionHold)]
+    ops, quote = connection.ops, connection.ops.quote_name
+    head = f"INSERT INTO {quote(RetentionHold._meta.db_table)} ({', '.join(quote(name) for name in INSERTED)}) VALUES "
+    marks = "(" + ", ".join(["%s"] * len(INSERTED)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), ROWS_PER_INSERT):
+            chunk = rows[start : start + ROWS_PER_INSERT]
+            params = [value for *first, until, ref, created in chunk
+                      for value in (*first, ops.adapt_datefield_value(until), ref, ops.adapt_datetimefield_value(created))]  # fmt: skip
+            cursor.execute(head + ", ".join([marks] * len(chunk)), params)
 
 
 def _known_table(table: str) -> str:

@@ -24,7 +24,7 @@ from django.utils import timezone
 from privacy import crypto, keys
 from privacy.audit import events
 from privacy.audit.actors import Actor
-from privacy.sources.discovery import subject_identify, subject_rows
+from privacy.sources.discovery import subject_identify_rows
 from privacy.sources.erasure.amazon import (
     AmazonPayStepFailed,
     AmazonProgress,
@@ -85,8 +85,7 @@ def erasure_plan_prepare(*, identity: dict, jurisdiction: str | None = None, now
                          using: str = "magento") -> ErasurePlan:  # fmt: skip
     """Discover the subject named by identity (email=..., customer_id=...) and plan their erasure; changes nothing."""
     now, jurisdiction = now or timezone.now(), jurisdiction or shop_jurisdiction()
-    subject = subject_identify(**identity, using=using)
-    rows = subject_rows(subject=subject, using=using)
+    subject, rows = subject_identify_rows(**identity, using=using)
     return erasure_plan_build(
         subject=subject, rows=rows, facts=subject_facts(rows=rows, using=using),
         identifiers=identifiers_collect(rows=rows, emails=subject.emails, buyer_ids=subject.amazon_buyer_ids),
@@ -212,6 +211,9 @@ def _apply_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, using: str, pr
         _save(run, now, "step", "amazon")
     counts = plan_apply(plan=plan, key=pseudonym_key(), using=using, progress=progress)
     with transaction.atomic():
+        step = ErasureRun.objects.select_for_update().filter(pk=run.pk).values_list("step", flat=True).get()
+        if _rank(step) >= _rank(Step.HELD):
+            return  # another worker running the same erasure recorded it meanwhile, with its holds
         run.holds = holds_record(plan=plan, reference=run.reference, now=now)
         run.step, run.counts = Step.HELD, counts
         _save(run, timezone.now(), "step", "counts", "holds")

@@ -10,11 +10,10 @@ from datetime import datetime
 
 from privacy.sources import datamap
 from privacy.sources.erasure.plan import ErasurePlan, Period, PlanError
-from retention.models import RetentionHold
 from retention.selectors import (
     MissingStatutoryPeriod,
     shop_jurisdiction,
-    statutory_period,
+    statutory_periods_of,
 )
 from retention.services import retention_holds_create_many
 
@@ -23,23 +22,20 @@ def statutory_periods(*, jurisdiction: str | None = None) -> dict[str, Period]:
     """Return the period of every document class the data map holds, for jurisdiction (the shop's by default)."""
     jurisdiction = jurisdiction or shop_jurisdiction()
     classes = sorted({entry.hold.value for entry in datamap.TABLES if entry.hold is not None})
-    periods = {}
-    for document_class in classes:
-        try:
-            period = statutory_period(document_class=document_class, jurisdiction=jurisdiction)
-        except MissingStatutoryPeriod as error:
-            raise PlanError(str(error)) from None
-        periods[document_class] = Period(document_class, jurisdiction, period.years, period.legal_basis)
-    return periods
+    try:
+        found = statutory_periods_of(document_classes=classes, jurisdiction=jurisdiction)
+    except MissingStatutoryPeriod as error:
+        raise PlanError(str(error)) from None
+    return {name: Period(name, jurisdiction, period.years, period.legal_basis) for name, period in found.items()}
 
 
 def holds_record(*, plan: ErasurePlan, reference: str, now: datetime) -> int:
-    """Write one RetentionHold per held row (once per reference: a retry finds them written); return the count.
+    """Write one RetentionHold per held row; return the count.
 
-    Call inside the transaction that records the step, so holds and progress commit together.
+    Call inside the transaction that records the step, with the run's row locked and its step
+    checked: holds and progress then commit together, so a run that has its holds has passed the
+    step and never comes here again (no need to count the holds already written: that query read
+    every hold of the shop, as request_ref has no index).
     """
-    written = RetentionHold.objects.filter(request_ref=reference).count()
-    if written:
-        return written
     holds = [(table.table, row.pk, row.hold.document_class, row.hold.until) for table in plan.tables for row in table.held]
     return retention_holds_create_many(holds=holds, request_ref=reference, jurisdiction=plan.jurisdiction, now=now)
