@@ -5,7 +5,7 @@ import secrets
 import time
 from datetime import date, datetime
 
-from django.db import connections, transaction
+from django.db import InterfaceError, OperationalError, connections, transaction
 from django.utils import timezone
 
 from privacy.audit import events
@@ -26,6 +26,10 @@ from retention.services.claims import (
 
 logger = logging.getLogger(__name__)
 MAX_ERRORS_KEPT = 50
+RECONNECTS = 3  # shop connections a run may lose in a row without a batch committing in between
+# MySQL/MariaDB: server gone away, connection lost during a query, connection killed, closed for inactivity.
+# (The client library may already have reconnected by the time Django asks, so the code decides.)
+LOST_CONNECTION_CODES = frozenset({2006, 2013, 1927, 4031})
 
 
 def _key_scope(run: RetentionRun) -> str:
@@ -94,7 +98,7 @@ def _execute(*, run: RetentionRun, owner: str, actor: Actor, batch_size, max_bat
     try:
         walks = policy_walks(policy=run.policy, cutoffs=run.cutoffs)
         checkpoint.note_absent(engine.absent_tables(walks))
-        finished = engine.run(walks, start_walk=run.walk, after=run.last_pk, end=run.walk_end, max_batches=max_batches)
+        finished = _walk(engine, run, walks, max_batches=max_batches)
     except ClaimLost:
         logger.warning("retention run %s stopped: its policy was taken over by another worker", run.pk)
         raise
@@ -104,6 +108,34 @@ def _execute(*, run: RetentionRun, owner: str, actor: Actor, batch_size, max_bat
         return _finish(run, state=RunState.FAILED, actor=actor, error=f"{type(error).__name__}: {error}"[:500])
     checkpoint.flush()
     return _finish(run, state=RunState.COMPLETED if finished else RunState.PAUSED, actor=actor)
+
+
+def _walk(engine: Engine, run: RetentionRun, walks, *, max_batches) -> bool:
+    """Walk from the checkpoint; when the shop connection is lost, note it, reconnect and resume from the checkpoint.
+
+    The server rolled the batch in flight back with the connection, and its checkpoint was never
+    written, so the resumed walk redoes exactly that batch.
+    """
+    lost = 0
+    while True:
+        batches = run.batches
+        try:
+            return engine.run(walks, start_walk=run.walk, after=run.last_pk, end=run.walk_end, max_batches=max_batches)
+        except (OperationalError, InterfaceError) as error:
+            lost = 1 if run.batches > batches else lost + 1
+            if lost > RECONNECTS or not _connection_lost(engine.connection, error):
+                raise
+            logger.warning("retention run %s lost its shop connection; resuming from its checkpoint", run.pk)
+            cause = f"{type(error).__name__}: {error}"[:300]
+            _note(run, timezone.now(), f"shop database connection lost in the batch after id {run.last_pk} of walk "
+                                       f"{run.walk} ({cause}); that batch was rolled back, resumed from the checkpoint")  # fmt: skip
+            run.save(update_fields=["errors"])
+            engine.connection.close()
+
+
+def _connection_lost(connection, error: Exception) -> bool:
+    code = error.args[0] if error.args else None
+    return code in LOST_CONNECTION_CODES or connection.connection is None or not connection.is_usable()
 
 
 def _context(run: RetentionRun) -> dict:
