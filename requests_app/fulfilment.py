@@ -29,7 +29,9 @@ from requests_app.rights.marketing import objection_fulfil
 from requests_app.rights.preferences import preference_fulfil
 from requests_app.selectors import privacy_request_requester
 from requests_app.services.common import SYSTEM, actor_of, enqueue, request_lock, state_move
+from requests_app.services import lease
 from requests_app.states import OPEN, State
+from retention.services.claims import owner_id  # host:pid:token, as retention names its workers
 
 logger = logging.getLogger(__name__)
 
@@ -73,10 +75,23 @@ def privacy_request_discover(*, request_id: int, by=SYSTEM, now: datetime | None
 
 
 def privacy_request_fulfil(*, request_id: int, by=SYSTEM, now: datetime | None = None) -> PrivacyRequest:
-    """Carry out an approved (in_progress) request through its kind's handler and complete it."""
+    """Carry out an approved (in_progress) request through its kind's handler and complete it.
+
+    The worker holds the request's lease meanwhile (services/lease.py); a request another live
+    worker holds, or that is no longer in progress, is returned untouched.
+    """
+    owner = owner_id()
+    if not lease.request_claim(request_id=request_id, owner=owner):
+        return PrivacyRequest.objects.get(pk=request_id)
+    try:
+        return _fulfil(request_id, by=by, now=now or timezone.now())
+    finally:
+        lease.request_release(request_id=request_id, owner=owner)
+
+
+def _fulfil(request_id: int, *, by, now: datetime) -> PrivacyRequest:
     from requests_app import tasks
 
-    now = now or timezone.now()
     if not _prepared(request_id, now):
         return PrivacyRequest.objects.get(pk=request_id)
     with transaction.atomic():

@@ -102,6 +102,8 @@ class PrivacyRequest(models.Model):
     attention_reason_sealed = models.TextField(blank=True)
     receipt_sealed = models.TextField(blank=True, help_text="Encrypted JSON the fulfilment leaves for the requester, e.g. an erasure receipt.")
     attention_from_state = models.CharField(max_length=24, choices=State.choices, blank=True)
+    claimed_by = models.CharField(max_length=200, blank=True, help_text="The worker carrying out the fulfilment (host:pid:token), or 'dispatched'.")
+    lease_until = models.DateTimeField(null=True, blank=True, help_text="Until when claimed_by holds the fulfilment; past it the request is dispatched again.")
 
     objects = PrivacyRequestQuerySet.as_manager()
 

@@ -12,7 +12,7 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from requests_app import fulfilment, notifications
-from requests_app.services import exports, verification
+from requests_app.services import exports, lease, verification
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +74,11 @@ def close_unverified_requests_task() -> int:
 @shared_task
 def purge_export_packages_task() -> int:
     return exports.export_packages_purge()
+
+
+@shared_task
+def redispatch_stuck_requests_task() -> int:
+    return len(lease.stuck_requests_redispatch())
 
 
 @shared_task(autoretry_for=TRANSIENT, retry_backoff=BACKOFF_SECONDS, max_retries=MAX_RETRIES)

@@ -147,6 +147,10 @@ def request_retried(*, actor: Actor, request, details: dict) -> AuditEvent:
     return _request_event(actor, "request.retried", request, details)
 
 
+def request_redispatched(*, actor: Actor, request, details: dict) -> AuditEvent:
+    return _request_event(actor, "request.redispatched", request, details)
+
+
 def request_export_downloaded(*, actor: Actor, request, details: dict) -> AuditEvent:
     return _request_event(actor, "request.export_downloaded", request, details)
 

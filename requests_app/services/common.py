@@ -44,11 +44,15 @@ def request_lock(pk: int) -> PrivacyRequest:
 
 
 def state_move(privacy_request: PrivacyRequest, target: str, *, now, fields: tuple[str, ...] = ()) -> str:
-    """Move to target if the state machine allows it, saving fields too; return the previous state."""
+    """Move to target if the state machine allows it, saving fields too; return the previous state.
+
+    A fulfilment's lease (services/lease.py) belongs to its state: it ends with it.
+    """
     previous = privacy_request.state
     transition_check(request_id=privacy_request.pk, current=previous, target=target)
     privacy_request.state, privacy_request.state_changed_at = target, now
-    privacy_request.save(update_fields=["state", "state_changed_at", *fields])
+    privacy_request.claimed_by, privacy_request.lease_until = "", None
+    privacy_request.save(update_fields=["state", "state_changed_at", "claimed_by", "lease_until", *fields])
     if target in TERMINAL:
         record_keeping_start(privacy_request.pk, closed_at=now)
     return previous

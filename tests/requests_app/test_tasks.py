@@ -14,12 +14,14 @@ def test_the_beat_schedule_runs_the_digest_daily_and_the_verification_jobs_hourl
     assert {entry["task"] for entry in OURS.values()} == {
         "requests_app.tasks.send_deadline_digest_task", "requests_app.tasks.send_verification_reminders_task",
         "requests_app.tasks.close_unverified_requests_task", "requests_app.tasks.purge_export_packages_task",
+        "requests_app.tasks.redispatch_stuck_requests_task",
     }
     for entry in OURS.values():
         assert entry["task"] in app.tasks
     digest = OURS["send-deadline-digest"]["schedule"]
     assert digest.hour == {7} and digest.minute == {0}
     assert OURS["send-verification-reminders"]["schedule"].hour == set(range(24))
+    assert OURS["redispatch-stuck-requests"]["schedule"].minute == set(range(0, 60, 5))
 
 
 @pytest.mark.django_db
