@@ -6,8 +6,9 @@ drained by two Celery worker processes on Redis.
     DEBUG=1 .venv/bin/python -m benchmarks.erasure [--samples 5] [--queue 1000] [--deep]
 
 Databases: the shop `bench_erasure` on MariaDB (copied from bench_magento, which is never changed, and
-grown to 100k customers), the app database `bench_erasure_app` on PostgreSQL, Redis database 11. Each
-run consumes subjects (they are erased); --prepare rebuilds everything.
+grown to 100k customers), the app database `bench_erasure_app` on PostgreSQL (BENCH_ERASURE_APP_DATABASE
+names another, e.g. a copy), Redis database 11. Each run consumes subjects (they are erased); --prepare
+rebuilds everything.
 """
 
 import argparse
@@ -23,7 +24,7 @@ POSTGRES = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5
 ENV = {
     "DJANGO_SETTINGS_MODULE": "privacy.settings",
     "MAGENTO_DATABASE_URL": f"{MARIADB}/bench_erasure",
-    "DATABASE_URL": f"{POSTGRES}/bench_erasure_app",
+    "DATABASE_URL": f"{POSTGRES}/{os.environ.get('BENCH_ERASURE_APP_DATABASE', 'bench_erasure_app')}",
     "CELERY_BROKER_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11"),
     "DATABASE_CONN_MAX_AGE": "600",
     "AMAZON_PAY_ENABLED": "0",
