@@ -7,6 +7,7 @@ import uuid
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.db import transaction
+from kombu import pools
 
 from privacy.audit import services
 from privacy.audit.models import AuditEvent
@@ -30,6 +31,7 @@ def _broker_connections_forget() -> None:
         app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    pools.reset()  # kombu keeps a producer pool per broker URL, which would hand out the closed connections again
 
 
 @pytest.fixture
@@ -38,10 +40,12 @@ def celery_on_redis(settings, monkeypatch):
     redis_url = os.environ.get("PRIVACY_TEST_REDIS_URL")
     if not redis_url:
         service_unavailable("needs Redis (run through `python -m tests.services`)")
+    # Read the app's settings BEFORE changing Django's: app.conf loads lazily from Django settings, so read
+    # afterwards it would remember task_always_eager=False and restore it for every later test.
+    saved = {key: app.conf[key] for key in BROKER_SETTINGS}
     settings.CELERY_TASK_ALWAYS_EAGER = False
     monkeypatch.setattr(services, "_seal_due_at", 0.0)
     queue = f"audit-sealing-{uuid.uuid4().hex}"  # workers of other runs on the same Redis never take its tasks
-    saved = {key: app.conf[key] for key in BROKER_SETTINGS}
     _broker_connections_forget()
     app.conf.update(broker_url=redis_url, task_always_eager=False, task_default_queue=queue)
     try:
