@@ -7,53 +7,31 @@ import uuid
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.db import transaction
-from kombu import pools
 
 from privacy.audit import services
 from privacy.audit.models import AuditEvent
 from privacy.audit.verification import audit_chain_verify
 from privacy.celery import app
 from tests.audit.helpers import ALICE
+from tests.requests_app.celery_worker import producer_on
 from tests.services import service_unavailable
 
 SEALING_PATIENCE_SECONDS = 30
-BROKER_SETTINGS = ("broker_url", "task_always_eager", "task_default_queue")
-
-
-def _broker_connections_forget() -> None:
-    """Drop the app's broker connection and producer pools.
-
-    The app builds them once, for the broker configured at that moment: an eager `delay()` in an
-    earlier test builds them for the default broker, and this test's tasks would then be published
-    there (the error logged and swallowed by the robust on_commit) and never reach the worker.
-    """
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
-    pools.reset()  # kombu keeps a producer pool per broker URL, which would hand out the closed connections again
 
 
 @pytest.fixture
 def celery_on_redis(settings, monkeypatch):
     """A worker thread consuming a queue of this test's own on Redis, and this process publishing to it."""
-    redis_url = os.environ.get("PRIVACY_TEST_REDIS_URL")
-    if not redis_url:
+    if not os.environ.get("PRIVACY_TEST_REDIS_URL"):
         service_unavailable("needs Redis (run through `python -m tests.services`)")
-    # Read the app's settings BEFORE changing Django's: app.conf loads lazily from Django settings, so read
-    # afterwards it would remember task_always_eager=False and restore it for every later test.
-    saved = {key: app.conf[key] for key in BROKER_SETTINGS}
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    monkeypatch.setattr(services, "_seal_due_at", 0.0)
     queue = f"audit-sealing-{uuid.uuid4().hex}"  # workers of other runs on the same Redis never take its tasks
-    _broker_connections_forget()
-    app.conf.update(broker_url=redis_url, task_always_eager=False, task_default_queue=queue)
-    try:
+    # producer_on reads the Celery app's settings before Django's change below: app.conf loads lazily from
+    # Django settings, so read afterwards it would restore task_always_eager=False for every later test.
+    with producer_on(queue):
+        settings.CELERY_TASK_ALWAYS_EAGER = False
+        monkeypatch.setattr(services, "_seal_due_at", 0.0)
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30, queues=[queue]):
             yield
-    finally:
-        _broker_connections_forget()
-        app.conf.update(saved)
 
 
 @pytest.mark.services

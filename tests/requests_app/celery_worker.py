@@ -59,10 +59,14 @@ def _connections_forget() -> None:
     pools.reset()  # kombu keeps a producer pool per broker URL, which would hand out the closed connections again
 
 
-def worker_started(queue: str, log: Path) -> subprocess.Popen:
-    """Start a solo-pool worker on queue (its output in log) and return it once it is ready."""
-    env = {**os.environ, "DEBUG": "1", "CELERY_BROKER_URL": REDIS_URL, "PRIVACY_VAR_DIR": str(settings.VAR_DIR),
-           "DATABASE_URL": database_url("default"), "MAGENTO_DATABASE_URL": database_url("magento")}  # fmt: skip
+def worker_started(queue: str, log: Path, *, env: dict | None = None) -> subprocess.Popen:
+    """Start a solo-pool worker on queue (its output in log) and return it once it is ready.
+
+    By default it runs on this test run's databases; env replaces that environment (the broker is always Redis)."""
+    if env is None:
+        env = {**os.environ, "DEBUG": "1", "PRIVACY_VAR_DIR": str(settings.VAR_DIR),
+               "DATABASE_URL": database_url("default"), "MAGENTO_DATABASE_URL": database_url("magento")}  # fmt: skip
+    env = {**env, "CELERY_BROKER_URL": REDIS_URL}
     command = [sys.executable, "-m", "celery", "-A", "privacy", "worker", "--pool=solo", "-Q", queue,
                "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "INFO",
                "--hostname", f"{log.stem}-{queue}@test"]  # fmt: skip

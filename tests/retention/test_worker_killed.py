@@ -9,10 +9,10 @@ import signal
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 
 import pytest
 
+from tests.requests_app.celery_worker import worker_started, worker_stop
 from tests.retention.processes import ROOT, ShopCopy, migrated_app_database, wait_for
 from tests.services import REDIS_URL, reachable, service_unavailable
 
@@ -38,29 +38,10 @@ def shops(tmp_path):
         copy.drop()
 
 
-def _worker_env(copy: ShopCopy) -> dict:
-    return {**copy.env, "CELERY_BROKER_URL": REDIS_URL}
-
-
-def _worker_started(copy: ShopCopy, queue: str, log: Path) -> subprocess.Popen:
-    command = [sys.executable, "-m", "celery", "-A", "privacy", "worker", "--pool=solo", "-Q", queue, "--without-gossip",
-               "--without-mingle", "--without-heartbeat", "-l", "INFO", "--hostname", f"{log.stem}-{queue}@test"]  # fmt: skip
-    with open(log, "w") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=_worker_env(copy), stdout=output, stderr=subprocess.STDOUT)
-    wait_for(lambda: "ready." in log.read_text() or process.poll() is not None, timeout=90)
-    assert process.poll() is None, log.read_text()[-4000:]
-    return process
-
-
 def _enqueue(copy: ShopCopy, queue: str) -> None:
     code = ENQUEUE.format(policy=ORDERS, queue=queue)
-    subprocess.run([sys.executable, "-c", code], env=_worker_env(copy), cwd=ROOT, check=True, capture_output=True)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        process.wait(timeout=30)
+    env = {**copy.env, "CELERY_BROKER_URL": REDIS_URL}
+    subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True, capture_output=True)
 
 
 @pytest.mark.slow
@@ -74,7 +55,7 @@ def test_a_celery_worker_killed_mid_retention_run_leaves_a_run_a_fresh_worker_re
     worked.pin_run(policy=ORDERS, key=KEY, batch_size=5)
     worked.copy_to(straight)
     queue = f"retention-{uuid.uuid4().hex[:8]}"
-    first = _worker_started(worked, queue, tmp_path / "first.log")
+    first = worker_started(queue, tmp_path / "first.log", env=worked.env)
     # when: the worker is SIGKILLed after its third committed batch, and the next dispatch goes to a fresh worker
     try:
         _enqueue(worked, queue)
@@ -82,14 +63,14 @@ def test_a_celery_worker_killed_mid_retention_run_leaves_a_run_a_fresh_worker_re
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=30)
     finally:
-        _stop(first)
+        worker_stop(first)
     killed_state, killed_batches = worked.app_rows(RUN_STATE)[0]
-    second = _worker_started(worked, queue, tmp_path / "second.log")
+    second = worker_started(queue, tmp_path / "second.log", env=worked.env)
     try:
         _enqueue(worked, queue)
         wait_for(lambda: worked.app_rows(RUN_STATE)[0][0] == "completed", timeout=120)
     finally:
-        _stop(second)
+        worker_stop(second)
     uninterrupted = json.loads(straight.manage("retention", "run", "--policy", ORDERS, "--json", check=True).stdout)[0]
     # then
     assert killed_state == "running" and killed_batches >= 3
