@@ -196,12 +196,15 @@ CELERY_BEAT_SCHEDULE["purge-export-packages"] = {
     "task": "requests_app.tasks.purge_export_packages_task",
     "schedule": crontab(hour=2, minute=30),  # daily at 02:30: deletes export packages whose lifetime ended
 }
-# A worker holds an approved request's fulfilment this long; past it (the worker died) the sweep queues it again.
-# Keep it above the longest fulfilment (a deletion of a customer with many orders, Amazon Pay retries included).
+# A worker holds an approved request's fulfilment (a verified one's discovery) this long, renewed at each step it
+# records; past it (the worker died) the sweep queues it again. Keep it above the longest single step (a deletion's
+# shop transaction for a customer with many orders, one Amazon Pay closure with its retries).
 PRIVACY_FULFILMENT_LEASE_MINUTES = read_int("PRIVACY_FULFILMENT_LEASE_MINUTES", default=30, minimum=1)
+# A verified request still not discovered this long after its verification lost its task: the sweep queues it again.
+PRIVACY_VERIFIED_GRACE_MINUTES = read_int("PRIVACY_VERIFIED_GRACE_MINUTES", default=30, minimum=1)
 CELERY_BEAT_SCHEDULE["redispatch-stuck-requests"] = {
     "task": "requests_app.tasks.redispatch_stuck_requests_task",
-    "schedule": crontab(minute="*/5"),  # every 5 minutes: queues again fulfilments whose worker's lease expired
+    "schedule": crontab(minute="*/5"),  # every 5 minutes: queues again lost fulfilments and discoveries (above)
 }
 # The remaining rights (requests_app/rights, docs/rights.md). Customer EAV attributes (int) the shop's integrations
 # read: set to 1 on every account of an address that opted out of sale/sharing, or limited sensitive data. Empty: none.

@@ -47,10 +47,22 @@ def subject_findings(privacy_request: PrivacyRequest):
 
 
 def privacy_request_discover(*, request_id: int, by=SYSTEM, now: datetime | None = None) -> PrivacyRequest:
-    """Find the verified requester's data and put the request in review; a no-op unless it is verified."""
+    """Find the verified requester's data and put the request in review; a no-op unless it is verified.
+
+    The worker holds the request's lease meanwhile (services/lease.py), so the sweep does not queue
+    a discovery under way again; a request another live worker discovers is returned untouched.
+    """
+    owner = owner_id()
+    if not lease.request_claim(request_id=request_id, owner=owner, state=State.VERIFIED):
+        return PrivacyRequest.objects.get(pk=request_id)  # a re-delivered task, or staff moved it on meanwhile
+    try:
+        return _discover(request_id, by=by, now=now)
+    finally:
+        lease.request_release(request_id=request_id, owner=owner)
+
+
+def _discover(request_id: int, *, by, now: datetime | None) -> PrivacyRequest:
     privacy_request = PrivacyRequest.objects.get(pk=request_id)
-    if privacy_request.state != State.VERIFIED:
-        return privacy_request  # a re-delivered task, or staff moved it on meanwhile
     subject, findings = subject_findings(privacy_request)  # shop reads happen before the row lock
     now = now or timezone.now()
     with transaction.atomic():
@@ -77,14 +89,19 @@ def privacy_request_discover(*, request_id: int, by=SYSTEM, now: datetime | None
 def privacy_request_fulfil(*, request_id: int, by=SYSTEM, now: datetime | None = None) -> PrivacyRequest:
     """Carry out an approved (in_progress) request through its kind's handler and complete it.
 
-    The worker holds the request's lease meanwhile (services/lease.py); a request another live
-    worker holds, or that is no longer in progress, is returned untouched.
+    The worker holds the request's lease meanwhile (services/lease.py) and renews it at each progress
+    point; a request another live worker holds, or that is no longer in progress, is returned
+    untouched, and so is one another worker took over meanwhile (its lease had expired).
     """
     owner = owner_id()
     if not lease.request_claim(request_id=request_id, owner=owner):
         return PrivacyRequest.objects.get(pk=request_id)
     try:
-        return _fulfil(request_id, by=by, now=now or timezone.now())
+        with lease.request_held(request_id=request_id, owner=owner):
+            return _fulfil(request_id, by=by, now=now or timezone.now())
+    except lease.LeaseLost:
+        logger.warning("request %s: lease taken over by another worker; this one stopped before writing", request_id)
+        return PrivacyRequest.objects.get(pk=request_id)
     finally:
         lease.request_release(request_id=request_id, owner=owner)
 
@@ -98,6 +115,7 @@ def _fulfil(request_id: int, *, by, now: datetime) -> PrivacyRequest:
         privacy_request = request_lock(request_id)
         if privacy_request.state != State.IN_PROGRESS:
             return privacy_request  # already completed by an earlier delivery of the task
+        lease.fulfilment_progress(request_id=request_id)  # still ours? With the row locked, nobody takes it over now
         outcome = HANDLERS[privacy_request.kind](privacy_request, now)
         privacy_request.closed_at = now
         state_move(privacy_request, State.COMPLETED, now=now, fields=("closed_at",))

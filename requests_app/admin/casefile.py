@@ -31,7 +31,7 @@ STAFF_LABELS = {
     "request.note_added": _("Internal note added"),
     "request.needs_attention": _("Needs attention"),
     "request.retried": _("Failed stage retried"),
-    "request.redispatched": _("Fulfilment dispatched again (its worker was lost)"),
+    "request.redispatched": _("Dispatched again (its worker or its queued task was lost)"),
     "request.export_downloaded": _("Export downloaded"),
     "request.export_purged": _("Export deleted at the end of its lifetime"),
     "request.corrections_set": _("Details to correct recorded"),

@@ -1,17 +1,26 @@
-"""The lease on a request's fulfilment: one conditional UPDATE decides which worker carries it out.
+"""The lease on a request's next stage: one conditional UPDATE decides which worker carries it out.
 
-A worker claims an in_progress request before fulfilling it and holds it for
-PRIVACY_FULFILMENT_LEASE_MINUTES. Leaving in_progress (completed, parked) ends the lease with the
-state change; any other end of the attempt releases it. A worker that dies (SIGKILL, out of
-memory, host lost) cannot release it: once it has expired, the beat sweep below queues the
-fulfilment again and a live worker resumes it. The dead worker's completion transaction was
-rolled back with its connection, and an erasure resumes from its last recorded step.
+A worker claims an in_progress request before fulfilling it (a verified one before discovering
+it) and holds it for PRIVACY_FULFILMENT_LEASE_MINUTES. Leaving the state (completed, in review,
+parked) ends the lease with the state change; any other end of the attempt releases it. A long
+fulfilment renews its lease at each progress point (fulfilment_progress: every recorded erasure
+step and Amazon Pay closure, and the completion under the row lock), so only a worker that stopped
+making progress loses it. A worker that dies (SIGKILL, out of memory, host lost) cannot renew or
+release it: once it has expired, the beat sweep below queues the stage again and a live worker
+resumes it. The dead worker's completion transaction was rolled back with its connection, and an
+erasure resumes from its last recorded step. A worker whose lease was taken over meanwhile stops
+at its next progress point (LeaseLost) without writing that step.
 
 A second delivery of the same task (Redis hands unacknowledged tasks out again after its
 visibility timeout) finds the lease held and leaves the request to the worker holding it.
+Verified requests whose discovery task was lost (the process died between the commit and the
+publish, the broker lost the message) are queued again once PRIVACY_VERIFIED_GRACE_MINUTES passed.
 """
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -28,46 +37,103 @@ logger = logging.getLogger(__name__)
 
 DISPATCHED = "dispatched"  # queued again by the sweep: the next worker may claim it at once
 
+# The request and owner of the fulfilment this worker (thread) is carrying out, for fulfilment_progress.
+_held: ContextVar[tuple[int, str] | None] = ContextVar("requests_app_lease_held", default=None)
+
+
+class LeaseLost(Exception):
+    """The request's lease is no longer this worker's (it expired and another worker took it over): stop."""
+
+    def __init__(self, request_id: int):
+        super().__init__(f"request {request_id}: the fulfilment lease was taken over by another worker")
+
 
 def lease_length() -> timedelta:
     return timedelta(minutes=settings.PRIVACY_FULFILMENT_LEASE_MINUTES)
 
 
-def request_claim(*, request_id: int, owner: str, now: datetime | None = None) -> bool:
-    """Claim the in_progress request for owner; False when it is not in progress or a live lease holds it."""
+def verified_grace() -> timedelta:
+    return timedelta(minutes=settings.PRIVACY_VERIFIED_GRACE_MINUTES)
+
+
+def request_claim(*, request_id: int, owner: str, now: datetime | None = None, state: str = State.IN_PROGRESS) -> bool:
+    """Claim the request in state for owner; False when it is not in that state or a live lease holds it."""
     now = now or timezone.now()
     free = Q(lease_until__isnull=True) | Q(lease_until__lt=now) | Q(claimed_by=DISPATCHED)
-    claimed = PrivacyRequest.objects.filter(free, pk=request_id, state=State.IN_PROGRESS)
+    claimed = PrivacyRequest.objects.filter(free, pk=request_id, state=state)
     return bool(claimed.update(claimed_by=owner, lease_until=now + lease_length()))
+
+
+def request_renew(*, request_id: int, owner: str, now: datetime | None = None) -> None:
+    """Extend owner's lease on the in_progress request to a full lease from now; raise LeaseLost if it is not owner's."""
+    now = now or timezone.now()
+    held = PrivacyRequest.objects.filter(pk=request_id, claimed_by=owner, state=State.IN_PROGRESS)
+    if not held.update(lease_until=now + lease_length()):
+        raise LeaseLost(request_id)
 
 
 def request_release(*, request_id: int, owner: str) -> None:
     PrivacyRequest.objects.filter(pk=request_id, claimed_by=owner).update(claimed_by="", lease_until=None)
 
 
-def stuck_requests_redispatch(*, now: datetime | None = None) -> list[int]:
-    """Queue the fulfilment of every in_progress request whose worker is gone again; return their ids.
+@contextmanager
+def request_held(*, request_id: int, owner: str) -> Iterator[None]:
+    """Within the block this worker fulfils request_id as owner: its progress points renew owner's lease."""
+    token = _held.set((request_id, owner))
+    try:
+        yield
+    finally:
+        _held.reset(token)
 
-    Gone: its lease has expired, or nobody claimed it within a lease of its approval (the task
-    was lost before a worker took it). Each request is dispatched again at most once per lease.
+
+def fulfilment_progress(*, request_id: int) -> None:
+    """A progress point of request_id's fulfilment: renew the lease if this worker holds it, or raise LeaseLost.
+
+    Call it before a step writes, so a worker whose lease was taken over writes nothing more. Outside a
+    fulfilment (a shell erasure, another request) it does nothing.
+    """
+    held = _held.get()
+    if held is not None and held[0] == request_id:
+        request_renew(request_id=request_id, owner=held[1])
+
+
+def erasure_step_recorded(sender, instance, **kwargs) -> None:
+    """pre_save of ErasureRun: each erasure step and Amazon Pay closure is recorded on its run, a progress point."""
+    if instance.request_id is not None:
+        fulfilment_progress(request_id=instance.request_id)
+
+
+def stuck_requests_redispatch(*, now: datetime | None = None) -> list[int]:
+    """Queue again the next stage of every request whose worker or task is gone; return their ids.
+
+    In progress: its lease has expired, or nobody claimed it within a lease of its approval (the
+    task was lost before a worker took it). Verified: still not discovered PRIVACY_VERIFIED_GRACE_MINUTES
+    after verification, and no live lease (a worker discovering it, or an earlier dispatch). Each
+    request is dispatched again at most once per lease.
     """
     now = now or timezone.now()
-    stuck = Q(lease_until__lt=now) | Q(lease_until__isnull=True, state_changed_at__lt=now - lease_length())
-    candidates = PrivacyRequest.objects.filter(stuck, state=State.IN_PROGRESS).values_list("pk", "claimed_by", "lease_until")
-    return [pk for pk, worker, until in candidates if _redispatch(pk, worker=worker, until=until, now=now)]
+    idle = Q(lease_until__isnull=True) | Q(lease_until__lt=now)
+    fulfilment = Q(lease_until__lt=now) | Q(lease_until__isnull=True, state_changed_at__lt=now - lease_length())
+    discovery = Q(idle, state_changed_at__lt=now - verified_grace())
+    stuck = Q(fulfilment, state=State.IN_PROGRESS) | Q(discovery, state=State.VERIFIED)
+    candidates = PrivacyRequest.objects.filter(stuck).order_by("pk").values_list("pk", "state", "claimed_by", "lease_until")
+    return [pk for pk, state, worker, until in candidates if _redispatch(pk, state=state, worker=worker, until=until, now=now)]
 
 
-def _redispatch(request_id: int, *, worker: str, until, now: datetime) -> bool:
+def _redispatch(request_id: int, *, state: str, worker: str, until, now: datetime) -> bool:
     from requests_app import tasks
 
+    task, stage = {
+        State.IN_PROGRESS: (tasks.fulfil_request_task, "fulfilment"), State.VERIFIED: (tasks.discover_subject_task, "discovery"),
+    }[state]  # fmt: skip
     with transaction.atomic():
-        won = PrivacyRequest.objects.filter(pk=request_id, state=State.IN_PROGRESS, claimed_by=worker, lease_until=until)
+        won = PrivacyRequest.objects.filter(pk=request_id, state=state, claimed_by=worker, lease_until=until)
         if not won.update(claimed_by=DISPATCHED, lease_until=now + lease_length()):
-            return False  # claimed, completed or dispatched by someone else meanwhile
+            return False  # claimed, moved on or dispatched by someone else meanwhile
         privacy_request = PrivacyRequest.objects.get(pk=request_id)
         events.request_redispatched(actor=SYSTEM, request=privacy_request, details={
-            "worker": worker or None, "lease_until": until.isoformat() if until else None,
+            "stage": stage, "worker": worker or None, "lease_until": until.isoformat() if until else None,
         })
-        enqueue(tasks.fulfil_request_task, request_id)
-    logger.warning("request %s: fulfilment dispatched again (worker %s, lease until %s)", request_id, worker or "none", until)
+        enqueue(task, request_id)
+    logger.warning("request %s: %s dispatched again (worker %s, lease until %s)", request_id, stage, worker or "none", until)
     return True

@@ -1,24 +1,35 @@
-"""The fulfilment lease: one worker at a time carries a request out, and a dead worker's request is dispatched again.
+"""The fulfilment lease: one worker at a time carries a request out, renewing its lease while it makes progress,
+and a dead worker's request (or a verified request whose discovery task was lost) is dispatched again.
 
-The end-to-end proof with a real worker killed by SIGKILL is tests/requests_app/test_worker_killed.py (services).
+The end-to-end proofs with real workers are tests/requests_app/test_worker_killed.py (a worker killed by SIGKILL)
+and tests/requests_app/test_worker_lease.py (a worker whose lease was taken over while it waited), both services.
 """
 
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
+from django.db.models.signals import pre_save
 from django.utils import timezone
 
 from privacy.audit.models import AuditEvent
+from privacy.sources.erasure.models import ErasureRun
+from privacy.sources.magento.seed.service import magento_seed
 from requests_app import fulfilment
+from requests_app.admin.casefile import STAFF_LABELS, casefile_for
 from requests_app.models import ExportPackage, PrivacyRequest
 from requests_app.services import privacy_request_approve
 from requests_app.services.lease import (
+    LeaseLost,
     lease_length,
     request_claim,
     request_release,
+    request_renew,
     stuck_requests_redispatch,
+    verified_grace,
 )
-from tests.requests_app.helpers import OPERATOR, reload, submit
+from tests.requests_app.helpers import OPERATOR, reload, staff_user, submit
+from tests.sources.erasure.helpers import SEEDED_AT, erasable_customer, person
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
 
@@ -119,8 +130,8 @@ def test_a_request_is_dispatched_again_once_per_lease_however_often_the_sweep_ru
     assert stuck_requests_redispatch(now=later + lease_length() + timedelta(seconds=1)) == [approved.pk]
 
 
-def test_the_sweep_never_touches_requests_that_are_not_in_progress(magento_schema):
-    # given requests waiting in review, parked, and completed long ago
+def test_the_sweep_never_touches_a_request_waiting_in_review(magento_schema):
+    # given a request waiting for staff in review
     waiting = submit(kind="access", channel="email", verified=True, by=OPERATOR, start_processing=False)
     PrivacyRequest.objects.filter(pk=waiting.pk).update(state="in_review")
 
@@ -133,3 +144,189 @@ def test_release_only_ends_the_owner_s_own_lease(approved):
     assert request_claim(request_id=approved.pk, owner="host:6:mine")
     request_release(request_id=approved.pk, owner="host:7:other")
     assert reload(approved).claimed_by == "host:6:mine"
+
+
+def test_renewing_extends_the_owner_s_lease_to_a_full_lease_from_now(approved):
+    # given a worker that claimed the request long ago: its lease has run out
+    now = timezone.now()
+    assert request_claim(request_id=approved.pk, owner="host:8:slow", now=now - 2 * lease_length())
+
+    # when it reaches a progress point, then it holds a full lease from now again
+    request_renew(request_id=approved.pk, owner="host:8:slow", now=now)
+    assert reload(approved).lease_until == now + lease_length()
+    assert stuck_requests_redispatch(now=now) == []
+
+
+def test_a_worker_whose_lease_was_taken_over_cannot_renew_it(approved):
+    # given a worker whose lease expired and that the sweep replaced
+    now = timezone.now()
+    assert request_claim(request_id=approved.pk, owner="host:9:slow", now=now - 2 * lease_length())
+    assert stuck_requests_redispatch(now=now) == [approved.pk]
+
+    # when it reaches its next progress point, then it is told to stop, and the dispatch stands
+    with pytest.raises(LeaseLost):
+        request_renew(request_id=approved.pk, owner="host:9:slow", now=now)
+    assert reload(approved).claimed_by == "dispatched"
+
+
+def test_a_worker_whose_lease_was_taken_over_before_the_completion_neither_completes_nor_parks_the_request(
+    approved, monkeypatch
+):
+    # given a kind whose work before the completion outlasts the lease, and the sweep handing it to another worker
+    def long_work_meanwhile_taken_over(privacy_request, now):
+        later = reload(privacy_request).lease_until + timedelta(seconds=1)
+        assert stuck_requests_redispatch(now=later) == [privacy_request.pk]
+        return True
+
+    monkeypatch.setitem(fulfilment.PREPARERS, "access", long_work_meanwhile_taken_over)
+
+    # when the first worker reaches the completion, then it stops there: nothing completed, packaged or parked
+    stopped = fulfilment.privacy_request_fulfil(request_id=approved.pk)
+    assert (stopped.state, stopped.claimed_by) == ("in_progress", "dispatched")
+    assert not ExportPackage.objects.filter(request=approved).exists()
+    assert _events(stopped, "request.needs_attention") == 0
+
+    # when the worker it was dispatched to runs it, then it completes
+    monkeypatch.delitem(fulfilment.PREPARERS, "access")
+    assert fulfilment.privacy_request_fulfil(request_id=approved.pk).state == "completed"
+
+
+# -- a deletion's fulfilment: its recorded erasure steps are the progress points -----------------------------------
+
+
+@pytest.fixture
+def approved_deletion(magento_schema, django_capture_on_commit_callbacks):
+    """A deletion request of an erasable customer, discovered and approved; its fulfilment task nobody has run yet."""
+    magento_seed(using="magento", customers=12, orders_per_customer=3, seed=8, now=SEEDED_AT)
+    email = person(erasable_customer(now=SEEDED_AT)).email
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy_request = submit(kind="deletion", email=email, channel="email", verified=True, by=OPERATOR)
+    assert reload(privacy_request).state == "in_review"
+    return privacy_request_approve(privacy_request=reload(privacy_request), by=OPERATOR, start_processing=False)
+
+
+@contextmanager
+def _when_the_erasure_records(step: str, meanwhile):
+    """Call meanwhile() once, when the erasure is about to record step: after the worker passed that progress point."""
+    done = []
+
+    def receiver(sender, instance, **kwargs):
+        if instance.step == step and not done:
+            done.append(meanwhile())
+
+    pre_save.connect(receiver, sender=ErasureRun, weak=False)
+    try:
+        yield done
+    finally:
+        pre_save.disconnect(receiver, sender=ErasureRun)
+    assert done, f"the erasure never recorded {step}"
+
+
+def _events(privacy_request, action: str) -> int:
+    return AuditEvent.objects.filter(target_id=str(privacy_request.pk), action=action).count()
+
+
+def test_a_fulfilment_that_outlives_its_lease_renews_it_at_each_step_so_the_sweep_leaves_it_to_its_worker(
+    approved_deletion,
+):
+    # given a deletion whose planning step took longer than a whole lease (the lease is made to look expired then)
+    def planning_outlived_the_lease():
+        PrivacyRequest.objects.filter(pk=approved_deletion.pk).update(lease_until=timezone.now() - timedelta(seconds=1))
+
+    def sweep_while_the_shop_transaction_starts():
+        now = timezone.now()
+        return stuck_requests_redispatch(now=now), reload(approved_deletion).lease_until > now
+
+    # when its worker goes on to the shop transaction and the beat sweep runs at that moment
+    with (
+        _when_the_erasure_records("planned", planning_outlived_the_lease),
+        _when_the_erasure_records("applying", sweep_while_the_shop_transaction_starts) as sweeps,
+    ):
+        fulfilment.privacy_request_fulfil(request_id=approved_deletion.pk)
+
+    # then the worker had renewed its lease at that step, so the sweep took nothing over, and the worker completed it
+    assert sweeps == [([], True)]
+    privacy_request = reload(approved_deletion)
+    assert privacy_request.state == "completed"
+    assert ErasureRun.objects.get(request=privacy_request).attempts == 1
+    assert _events(privacy_request, "request.redispatched") == 0 and _events(privacy_request, "request.completed") == 1
+
+
+@pytest.mark.parametrize(("taken_over_while", "held"), [("applying", False), ("verified", True)],
+                         ids=["shop_transaction", "residual_scan"])  # fmt: skip
+def test_a_worker_whose_lease_was_taken_over_stops_before_its_next_step_and_the_new_worker_completes_it(
+    approved_deletion, taken_over_while, held
+):
+    # given a deletion's worker whose lease the sweep finds expired while it works on a step (the shop
+    # transaction; the residual scan) and hands to another worker
+    def sweep_after_the_lease():
+        return stuck_requests_redispatch(now=reload(approved_deletion).lease_until + timedelta(seconds=1))
+
+    # when the first worker goes on
+    with _when_the_erasure_records(taken_over_while, sweep_after_the_lease) as sweeps:
+        stopped = fulfilment.privacy_request_fulfil(request_id=approved_deletion.pk)
+
+    # then it finished the step under way but wrote nothing after it: no holds after the shop transaction, no
+    # completion after the scan, nothing parked; the request waits for the worker it was dispatched to
+    assert sweeps == [[approved_deletion.pk]]
+    run = ErasureRun.objects.get(request=approved_deletion)
+    assert (stopped.state, stopped.claimed_by, run.step, run.holds > 0) == ("in_progress", "dispatched", taken_over_while, held)
+    assert _events(stopped, "request.completed") == 0 and _events(stopped, "request.needs_attention") == 0
+
+    # when the dispatched task runs, then that worker resumes the erasure from the recorded step and completes it once
+    privacy_request = fulfilment.privacy_request_fulfil(request_id=approved_deletion.pk)
+    run = ErasureRun.objects.get(request=privacy_request)
+    assert (privacy_request.state, run.step, run.attempts) == ("completed", "completed", 2)
+    assert run.holds > 0 and _events(privacy_request, "request.completed") == 1
+
+
+# -- verified requests whose discovery task was lost ------------------------------------------------------------------
+
+
+@pytest.fixture
+def verified_lost(magento_schema):
+    """A verified request whose discovery task was lost (here: never queued) on its way to a worker."""
+    return reload(submit(kind="access", channel="email", verified=True, by=OPERATOR, start_processing=False))
+
+
+def test_a_verified_request_whose_discovery_task_was_lost_is_dispatched_again_after_the_grace_period_and_discovered(
+    verified_lost, django_capture_on_commit_callbacks
+):
+    verified_at = verified_lost.state_changed_at
+
+    # when the sweep runs within the grace period, then after it (the task runs eagerly on commit here)
+    early = stuck_requests_redispatch(now=verified_at + verified_grace() - timedelta(seconds=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        late = stuck_requests_redispatch(now=verified_at + verified_grace() + timedelta(seconds=1))
+
+    # then only the late sweep dispatched it; it was discovered and waits in review, and staff see the dispatch in
+    # the request's history
+    assert (early, late) == ([], [verified_lost.pk])
+    privacy_request = reload(verified_lost)
+    assert (privacy_request.state, privacy_request.claimed_by, privacy_request.lease_until) == ("in_review", "", None)
+    assert _events(privacy_request, "request.redispatched") == 1 and _events(privacy_request, "request.discovered") == 1
+    timeline = casefile_for(privacy_request=privacy_request, viewer=staff_user("olivia", "Privacy officer")).timeline
+    assert STAFF_LABELS["request.redispatched"] in [entry.label for entry in timeline]
+
+
+def test_a_verified_request_is_dispatched_again_once_per_lease_however_often_the_sweep_runs(verified_lost):
+    later = verified_lost.state_changed_at + verified_grace() + timedelta(seconds=1)
+    assert stuck_requests_redispatch(now=later) == [verified_lost.pk]
+    assert stuck_requests_redispatch(now=later + timedelta(minutes=5)) == []
+    assert stuck_requests_redispatch(now=later + lease_length() + timedelta(seconds=1)) == [verified_lost.pk]
+    assert _events(verified_lost, "request.redispatched") == 2
+
+
+def test_a_discovery_a_live_worker_has_under_way_is_neither_dispatched_again_nor_run_twice(verified_lost):
+    # given a worker discovering the request, slowly: past the grace period it still holds its lease
+    later = verified_lost.state_changed_at + verified_grace() + timedelta(seconds=1)
+    assert request_claim(request_id=verified_lost.pk, owner="host:10:busy", now=later, state="verified")
+
+    # when the sweep runs and the discovery task is delivered again
+    assert stuck_requests_redispatch(now=later) == []
+    fulfilment.privacy_request_discover(request_id=verified_lost.pk)
+
+    # then both leave it to the worker holding it
+    privacy_request = reload(verified_lost)
+    assert (privacy_request.state, privacy_request.claimed_by) == ("verified", "host:10:busy")
+    assert _events(privacy_request, "request.redispatched") == 0 and _events(privacy_request, "request.discovered") == 0
