@@ -1,8 +1,8 @@
 """The fulfilment lease: one worker at a time carries a request out, renewing its lease while it makes progress,
 and a dead worker's request (or a verified request whose discovery task was lost) is dispatched again.
 
-The end-to-end proofs with real workers are tests/requests_app/test_worker_killed.py (a worker killed by SIGKILL)
-and tests/requests_app/test_worker_lease.py (a worker whose lease was taken over while it waited), both services.
+The end-to-end proofs with a real Celery worker are in tests/requests_app/test_worker_killed.py (a worker killed by
+SIGKILL, and a worker whose lease was taken over while it waited), services pass.
 """
 
 from contextlib import contextmanager

@@ -1,4 +1,5 @@
-"""A REAL Celery worker on Redis killed with SIGKILL in the middle of a fulfilment, then a fresh one (services pass).
+"""A REAL Celery worker on Redis killed with SIGKILL in the middle of a fulfilment, then a fresh one; and a worker whose
+lease the sweep hands to another dispatch while it waits (services pass).
 
 The worker is caught mid-way without sleeping and hoping: before the approval, the test takes a row
 lock the fulfilment needs half-way through, on a second database connection, and waits until the
@@ -10,6 +11,8 @@ beat sweep (run here with its clock moved past the dead worker's lease) dispatch
   stored the package and moved the request to completed (PostgreSQL).
 - Erasure: the lock is the subject's customer row in the shop, which the erasure's single shop
   transaction reaches after it changed other rows (MariaDB).
+- Lease taken over: the same lock; while the worker waits, the sweep (its clock past the lease) dispatches
+  the request again. The worker is not killed: it must stop at its next step and leave the rest to the dispatch.
 """
 
 import os
@@ -273,5 +276,37 @@ def test_a_worker_killed_inside_an_erasure_s_shop_transaction_leaves_the_subject
     after = database_dump()
     assert (customer_id,) in before["customer_entity"] and (customer_id,) not in after["customer_entity"]
     assert _events(privacy_request, "request.redispatched") == 1
+    verification = audit_chain_verify()
+    assert verification.ok, verification.as_dict()
+
+
+def test_a_worker_whose_lease_is_taken_over_inside_the_shop_transaction_stops_after_it_and_the_dispatch_completes_once(
+    shop, queue, first_worker
+):
+    # given a worker, and a customer's deletion request it discovered
+    process, log = first_worker
+    customer_id, email = _customer(shop)
+    privacy_request = _reviewed("deletion", email, *first_worker)
+
+    # when the erasure is approved, the worker is caught inside the shop transaction, and meanwhile the beat sweep
+    # finds its lease expired (the sweep's clock moved past it) and dispatches the request again
+    with _shop_row_locked("customer_entity", "entity_id", customer_id):
+        privacy_request_approve(privacy_request=privacy_request, by=OPERATOR)
+        wait_for(_shop_transaction_waiting, what="the worker to wait for the lock", process=process, log=log)
+        expired = PrivacyRequest.objects.get(pk=privacy_request.pk).lease_until + timedelta(seconds=1)
+        assert stuck_requests_redispatch(now=expired) == [privacy_request.pk]
+
+    # then the worker finishes its shop transaction but stops at its next step (the holds) without writing it or
+    # parking the request; the dispatched task (the same solo worker takes it next) resumes from the recorded step
+    wait_for(lambda: _state(privacy_request) != "in_progress", what="the dispatched fulfilment", process=process, log=log)
+    assert _state(privacy_request) == "completed", log.read_text()[-4000:]
+    run = ErasureRun.objects.get(reference=privacy_request.scope)
+    assert (run.step, run.attempts, run.scan["residues"]) == ("completed", 2, 0)
+    assert AuditEvent.objects.filter(target_id=run.reference, action="erasure.held").count() == 1
+    assert _events(privacy_request, "request.completed") == 1 and _events(privacy_request, "request.redispatched") == 1
+    assert _events(privacy_request, "request.needs_attention") == 0
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM customer_entity WHERE entity_id = %s", [customer_id])
+        assert cursor.fetchone()[0] == 0
     verification = audit_chain_verify()
     assert verification.ok, verification.as_dict()
