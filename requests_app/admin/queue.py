@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from requests_app import selectors
+from requests_app.ids import id_parse
 
 
 class DeadlineFilter(admin.SimpleListFilter):
@@ -44,6 +45,8 @@ class AssigneeFilter(admin.SimpleListFilter):
             return queryset.filter(assignee=request.user)
         if value == "none":
             return queryset.filter(assignee=None)
-        if value and value.isdigit():
-            return queryset.filter(assignee_id=int(value))
-        return queryset
+        if not value:
+            return queryset
+        if (pk := id_parse(value, field=get_user_model()._meta.pk)) is None:
+            return queryset.none()  # names no one who could be assigned
+        return queryset.filter(assignee_id=pk)

@@ -28,6 +28,7 @@ from requests_app.errors import (
     TransitionRefused,
 )
 from requests_app.forms import service_refusal_show
+from requests_app.ids import id_parse
 from requests_app.models import ExportPackage, PrivacyRequest
 from requests_app.rights.selectors import correction_view_for, outcome_view_for
 from requests_app.services import export_package_open_for_staff
@@ -81,8 +82,8 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        if term.lstrip("#").isdigit():
-            return queryset.filter(pk=int(term.lstrip("#"))), False
+        if (pk := id_parse(term.lstrip("#"), field=self.model._meta.pk)) is not None:
+            return queryset.filter(pk=pk), False
         return queryset.filter(email_index=email_index(term)), False
 
     def has_add_permission(self, request):

@@ -142,6 +142,56 @@ def test_a_request_number_finds_that_request(client, officer, make_request):
     assert listed(client.get(QUEUE, {"q": f"#{ada.pk}"})) == {ada.pk}
 
 
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+BIGINT_MAX = 2**63 - 1  # the id column's limit on PostgreSQL (bigint); an AutoField (auth's users) ends at 2**31 - 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("term", ["²", "#²", "#{arabic}", "{arabic}", str(BIGINT_MAX + 1), f"#{'9' * 30}", "9" * 5000],
+                         ids=["superscript", "#superscript", "#arabic-indic", "arabic-indic", "bigint-max+1",
+                              "#30-digits", "5000-digits"])
+def test_a_search_of_digits_that_are_no_request_number_finds_nothing_and_breaks_nothing(client, officer, make_request,
+                                                                                        term):
+    # given a request, and a search term that str.isdigit() accepts but is no id: superscript or Arabic-Indic digits
+    # (the request's own number in them), or a number beyond the id column (and beyond int()'s 4300 digits)
+    ada = make_request(email="ada@example.com")
+    client.force_login(officer)
+
+    # when staff search the queue for it
+    response = client.get(QUEUE, {"q": term.format(arabic=str(ada.pk).translate(ARABIC_INDIC))})
+
+    # then the queue answers, empty
+    assert response.status_code == 200 and listed(response) == set()
+
+
+@pytest.mark.django_db
+def test_the_largest_request_number_the_column_holds_is_searched_for_and_found_absent(client, officer, make_request):
+    make_request(email="ada@example.com")
+    client.force_login(officer)
+
+    response = client.get(QUEUE, {"q": f"#{BIGINT_MAX}"})
+
+    assert response.status_code == 200 and listed(response) == set()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["²", "{arabic}", str(2**63), "9" * 5000, "someone"],
+                         ids=["superscript", "arabic-indic", "bigint-max+1", "5000-digits", "a-word"])
+def test_an_assignee_filter_that_names_no_user_id_lists_nothing(client, officer, agent, make_request, value):
+    # given a request assigned to an agent, and a filter value that is not a user id (the agent's own in Arabic-Indic
+    # digits, a number beyond any id column)
+    assigned = make_request(email="ada@example.com")
+    privacy_request_assign(privacy_request=assigned, assignee=agent, by=officer)
+    client.force_login(officer)
+
+    # when staff filter the queue by it
+    response = client.get(QUEUE, {"assignee": value.format(arabic=str(agent.pk).translate(ARABIC_INDIC))})
+
+    # then the queue answers, empty; the agent's own id still lists the request
+    assert response.status_code == 200 and listed(response) == set()
+    assert listed(client.get(QUEUE, {"assignee": str(agent.pk)})) == {assigned.pk}
+
+
 @pytest.mark.django_db
 def test_the_request_page_shows_the_identity_to_agents_but_not_to_auditors(client, agent, auditor, make_request):
     ada = make_request()
