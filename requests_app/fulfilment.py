@@ -120,7 +120,7 @@ def _fulfil(request_id: int, *, by, now: datetime) -> PrivacyRequest:
         privacy_request.closed_at = now
         state_move(privacy_request, State.COMPLETED, now=now, fields=("closed_at",))
         events.request_completed(actor=actor_of(by), request=privacy_request, details=outcome)
-        enqueue(tasks.send_request_email_task, request_id, "completion")
+        enqueue(tasks.send_request_email_task, request_id, COMPLETION_EMAILS.get(privacy_request.kind, "completion"))
     return privacy_request
 
 
@@ -160,6 +160,9 @@ HANDLERS: dict[str, Handler] = {
 PREPARERS: dict[str, Callable[[PrivacyRequest, datetime], bool]] = {
     "deletion": erasure_prepare, "correction": correction_prepare,
 }
+# The one e-mail that tells the requester their request is complete, where a kind has its own: a deletion's
+# receipt says it is complete (what was erased, what the law keeps and until when).
+COMPLETION_EMAILS: dict[str, str] = {"deletion": "erasure_receipt"}
 # Honoured without a review: requests that are not verifiable (CCPA §7026, §7027) and objections to
 # direct marketing, which the controller must follow without weighing them (GDPR Art. 21(3)).
 AUTOMATIC = frozenset({"opt_out", "limit", "objection"})

@@ -139,9 +139,8 @@ def _completion(privacy_request, base, now):
     from requests_app.rights.notices import rights_receipt_context
 
     package = ExportPackage.objects.filter(request=privacy_request, purged_at__isnull=True).first()
-    receipt = privacy_request_receipt(privacy_request)
-    rights = rights_receipt_context(receipt)  # correction, opt-out/limit, objection: their own sections
-    return base | (_download(privacy_request, package, now) if package else {}) | {"receipt": None if rights else receipt} | rights
+    rights = rights_receipt_context(privacy_request_receipt(privacy_request))  # correction, opt-out/limit, objection
+    return base | (_download(privacy_request, package, now) if package else {}) | rights
 
 
 def _download_link(privacy_request, base, now):

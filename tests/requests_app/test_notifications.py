@@ -76,17 +76,29 @@ def test_the_agent_is_told_only_what_they_submitted():
         assert CUSTOMER_EMAIL not in part and "Lovelace" not in part and "/requests/" not in part
 
 
-def test_the_erasure_receipt_lists_what_was_erased_and_what_is_kept_until_when():
+def test_the_erasure_receipt_says_the_request_is_complete_and_lists_what_was_erased_and_what_is_kept_until_when():
     from requests_app import sealing
 
-    privacy_request = submit(kind="correction")
-    receipt = {"erased": ["Account and addresses"], "kept": [{"category": "Invoices", "reason": "tax law", "until": "2033-12-31"}]}
+    # given a completed deletion whose erasure left its receipt on the request
+    privacy_request = submit(kind="deletion")
+    receipt = {
+        "deleted": {"Account and addresses": 3}, "anonymized": {"Reviews": 1},
+        "held": [{"document": "Invoice", "rows": 2, "until": "2033-12-31", "years": 8, "law": "§147 AO"}],
+        "amazon_pay": {"closed": 0}, "verified": True, "rows_checked": 12,
+    }
     PrivacyRequest.objects.filter(pk=privacy_request.pk).update(
         receipt_sealed=sealing.seal_json(privacy_request.pk, "receipt", receipt)
     )
-    request_email_send(request_id=privacy_request.pk, message="completion")
+
+    # when its one completion e-mail, the receipt, is sent
+    assert request_email_send(request_id=privacy_request.pk, message="erasure_receipt")
+
+    # then it says the request is complete, what was erased, and what the law keeps until when
     body = mail.outbox[-1].body
-    assert "- Account and addresses" in body and "- Invoices: tax law (until 2033-12-31)" in body
+    assert "Your privacy request (Deletion of my data) is complete." in body
+    assert "- Account and addresses: 3 records" in body and "- Reviews: 1 record" in body
+    assert "- Invoice (2 records): until 2033-12-31, 8 years after the end of the year of the document, under §147 AO." in body
+    assert "We checked 12 records afterwards" in body
 
 
 def test_a_verification_email_is_not_sent_once_the_request_no_longer_awaits_it():

@@ -4,7 +4,8 @@
 its own (the shop database is another database, Amazon Pay another system): it runs or resumes
 the erasure and, when it has to stop, parks the request in needs_attention with the reason (a
 retry resumes after the last finished step). `erasure_fulfil` runs inside the completion
-transaction: it leaves the receipt for the requester and marks the erasure completed.
+transaction: it leaves the receipt for the requester and marks the erasure completed; the completion
+e-mail is the receipt (requests_app.fulfilment.COMPLETION_EMAILS).
 """
 
 from datetime import datetime
@@ -50,8 +51,6 @@ def erasure_prepare(privacy_request, now: datetime) -> bool:
 def erasure_fulfil(privacy_request, now: datetime) -> dict:
     """Inside the completion transaction: store the receipt for the requester and complete the erasure."""
     from requests_app import sealing
-    from requests_app.services.common import enqueue
-    from requests_app.tasks import send_request_email_task
 
     run = ErasureRun.objects.select_for_update().get(reference=privacy_request.scope)
     if not run.reached(Step.VERIFIED):
@@ -59,7 +58,6 @@ def erasure_fulfil(privacy_request, now: datetime) -> dict:
     privacy_request.receipt_sealed = sealing.seal_json(privacy_request.pk, "receipt", run.receipt)
     privacy_request.save(update_fields=["receipt_sealed"])
     erasure_run_complete(run=run, actor=ERASURE, now=now)
-    enqueue(send_request_email_task, privacy_request.pk, "erasure_receipt")
     return {
         "erasure": run.reference, "rows": run.summary.get("totals", {}), "holds": run.holds,
         "amazon_pay": run.amazon, "scan": run.scan,

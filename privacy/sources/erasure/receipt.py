@@ -1,8 +1,8 @@
 """The erasure receipt for the customer, and the preview for staff: what is deleted, what is
 anonymized, what is kept under which law until when. Counts and categories only, never values.
 
-The receipt keeps the shape the completion e-mail reads (`erased`: sentences, `kept`: category,
-reason, until) and adds the detail the erasure-receipt e-mail prints.
+The receipt has the sentences the request report lists (`erased`; `kept`: category, reason, until)
+and the detail the erasure-receipt e-mail prints; that e-mail is a deletion's only completion e-mail.
 """
 
 from collections import Counter, defaultdict
