@@ -5,12 +5,15 @@ and at a queue of its own, so workers of other test runs on the same Redis never
 """
 
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.db import transaction
 
+from privacy.audit.models import AuditEvent
 from requests_app.models import PrivacyRequest
 from requests_app.services import privacy_request_approve, privacy_request_submit
+from requests_app.services.lease import stuck_requests_redispatch, verified_grace
 from tests.requests_app.celery_worker import (
     producer_on,
     services_required_for_a_worker,
@@ -66,3 +69,27 @@ def test_a_request_is_discovered_and_fulfilled_by_a_real_worker_after_each_commi
     assert privacy_request.state == "completed", log.read_text()[-4000:]
     assert privacy_request.package.size > 0
     assert "requests_app.tasks.fulfil_request_task" in log.read_text()
+
+
+def test_a_verified_request_whose_discovery_task_was_lost_is_dispatched_by_the_sweep_and_discovered_by_a_real_worker(
+    worker,
+):
+    # given a running worker, and a verified request whose discovery task never reached the queue
+    process, log = worker
+    with transaction.atomic():
+        privacy_request = privacy_request_submit(
+            kind="access", email=f"lost-{uuid.uuid4().hex[:8]}@example.com", jurisdiction="gdpr", channel="email",
+            verified=True, by=OPERATOR, start_processing=False,
+        )
+    verified_at = PrivacyRequest.objects.get(pk=privacy_request.pk).state_changed_at
+
+    # when the beat sweep runs once the grace period has passed (its clock moved past it)
+    assert stuck_requests_redispatch(now=verified_at + verified_grace() + timedelta(seconds=1)) == [privacy_request.pk]
+
+    # then the worker takes the dispatched discovery from Redis, the request waits in review, and the dispatch is on record
+    wait_for(lambda: PrivacyRequest.objects.get(pk=privacy_request.pk).state != "verified",
+             what="the worker to run the dispatched discovery", process=process, log=log)
+    privacy_request = PrivacyRequest.objects.get(pk=privacy_request.pk)
+    assert (privacy_request.state, privacy_request.claimed_by) == ("in_review", ""), log.read_text()[-4000:]
+    actions = list(AuditEvent.objects.filter(target_id=str(privacy_request.pk)).values_list("action", flat=True))
+    assert actions.count("request.redispatched") == 1 and actions.count("request.discovered") == 1

@@ -13,6 +13,8 @@ beat sweep (run here with its clock moved past the dead worker's lease) dispatch
   transaction reaches after it changed other rows (MariaDB).
 - Lease taken over: the same lock; while the worker waits, the sweep (its clock past the lease) dispatches
   the request again. The worker is not killed: it must stop at its next step and leave the rest to the dispatch.
+- Lease renewed: the same lock, while which the test makes the lease look expired (the step outlived it); then
+  the worker is caught again in its completion (the data-key row): by then it must have renewed the lease.
 """
 
 import os
@@ -310,3 +312,33 @@ def test_a_worker_whose_lease_is_taken_over_inside_the_shop_transaction_stops_af
         assert cursor.fetchone()[0] == 0
     verification = audit_chain_verify()
     assert verification.ok, verification.as_dict()
+
+
+def test_a_worker_that_outlives_its_lease_inside_the_shop_transaction_renews_it_at_its_next_step_and_completes_alone(
+    shop, queue, first_worker
+):
+    # given a worker, and a customer's deletion request it discovered
+    process, log = first_worker
+    customer_id, email = _customer(shop)
+    privacy_request = _reviewed("deletion", email, *first_worker)
+    lease = PrivacyRequest.objects.filter(pk=privacy_request.pk)
+
+    # when the erasure is approved and its shop transaction waits so long that the lease runs out (made to look so
+    # while the worker waits for the customer row the test holds), and the worker is caught again in its completion
+    with _app_row_locked(DataKey._meta.db_table, "scope", privacy_request.scope):
+        with _shop_row_locked("customer_entity", "entity_id", customer_id):
+            privacy_request_approve(privacy_request=privacy_request, by=OPERATOR)
+            wait_for(_shop_transaction_waiting, what="the worker to wait for the lock", process=process, log=log)
+            lease.update(lease_until=timezone.now() - timedelta(seconds=1))
+        wait_for(_app_backend_waiting, what="the worker to reach its completion", process=process, log=log)
+
+        # then the steps it recorded after the shop transaction renewed the lease, so the sweep takes nothing over
+        now = timezone.now()
+        assert lease.get().lease_until > now, log.read_text()[-4000:]
+        assert stuck_requests_redispatch(now=now) == []
+
+    # and the worker completes the request alone, in one attempt
+    wait_for(lambda: _state(privacy_request) != "in_progress", what="the completion", process=process, log=log)
+    assert _state(privacy_request) == "completed", log.read_text()[-4000:]
+    assert ErasureRun.objects.get(reference=privacy_request.scope).attempts == 1
+    assert _events(privacy_request, "request.redispatched") == 0 and _events(privacy_request, "request.completed") == 1
