@@ -8,14 +8,14 @@ in the chain in batches, holding the chain-head lock only while it seals (see do
 import os
 import time
 import uuid
-from functools import lru_cache
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from privacy.audit import chain
 from privacy.audit.actors import Actor
+from privacy.audit.insert import event_insert
 from privacy.audit.models import AuditEvent
 from privacy.audit.payloads import payload_encrypt
 from privacy.audit.sealing import audit_chain_seal
@@ -66,7 +66,7 @@ def audit_event_append(
         label=actor.label, action=action, target_type=target_type, target_id=target_id,
     )  # fmt: skip
     row_mac = chain.content_mac(chain.chain_mac(), prefix, subject_scope, payload)
-    event = _insert_event(db, (event_id, created_at, actor.kind, *names, payload, row_mac))
+    event = event_insert(db, (event_id, created_at, actor.kind, *names, payload, row_mac))
     on_commit_once(_seal_soon, robust=True)  # once per transaction, however many events it appends
     return event
 
@@ -84,52 +84,7 @@ def time_ordered_uuid() -> uuid.UUID:
 
 
 NAMED_FIELDS = ("actor_id", "actor_label", "action", "target_type", "target_id", "subject_scope")
-INSERTED_FIELDS = ("event_id", "created_at", "actor_kind", *NAMED_FIELDS, "payload", "row_mac")
 OPTIONAL_NAMES = {("subject_scope", None), ("actor_label", "")}
-
-
-def _insert_event(db, values: tuple) -> AuditEvent:
-    """Insert one event with a statement built once per process; return it as loaded from the database.
-
-    Appends must keep pace with bare inserts, and the ORM's per-call INSERT compilation and field
-    preparation were most of an append's CPU. Only the UUID and the time need adapting per backend.
-    """
-    event_id, created_at, *rest = values
-    params = [
-        event_id if db.features.has_native_uuid_field else event_id.hex,
-        db.ops.adapt_datetimefield_value(created_at),
-        *rest,
-    ]
-    if db.vendor == "postgresql":
-        event_pk = _insert_prepared(db, params)
-    else:
-        with db.cursor() as cursor:
-            cursor.execute(_insert_sql(db.vendor), params)
-            event_pk = cursor.fetchone()[0]
-    return AuditEvent.from_db(db.alias, None, (event_pk, *values))
-
-
-def _insert_prepared(db, params: list) -> int:
-    """Run the INSERT as a prepared statement with server-side parameters, in db's transaction (or by
-    itself in autocommit).
-
-    PostgreSQL then parses and plans it once per connection, and the client sends the values
-    without quoting them into the text: together a fifth of an append's CPU.
-    """
-    import psycopg  # the PostgreSQL backend's own driver
-
-    db.ensure_connection()
-    with db.wrap_database_errors, psycopg.Cursor(db.connection) as cursor:
-        cursor.execute(_insert_sql(db.vendor), params, prepare=True)
-        return cursor.fetchone()[0]
-
-
-@lru_cache(maxsize=2)
-def _insert_sql(vendor: str) -> str:
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(AuditEvent._meta.get_field(name).column) for name in INSERTED_FIELDS)
-    placeholders = ", ".join(["%s"] * len(INSERTED_FIELDS))
-    return f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({columns}) VALUES ({placeholders}) RETURNING {quote('id')}"
 
 
 def _check_names(values: dict) -> None:
