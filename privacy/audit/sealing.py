@@ -50,13 +50,13 @@ def _seal_batch(*, batch_size: int, now) -> tuple[int, int]:
         gaps, dropped = gaps_current(head.gaps, now=int(now.timestamp()))
         if dropped:
             logger.warning("audit sealer: %s gap ranges dropped beyond the limit; the verification sweep seals them", dropped)
-        rows = _unsealed(_in_gaps(gaps), batch_size) if gaps else []
+        rows = _first_unsealed(_in_gaps(gaps), batch_size) if gaps else []
         through = head.sealed_through
         if len(rows) == batch_size:
             gaps = gaps_without(gaps, present=[row[0] for row in rows], through=rows[-1][0])
         else:
             gaps = gaps_without(gaps, present=[row[0] for row in rows])
-            above = _unsealed(AuditEvent.objects.filter(id__gt=through), batch_size - len(rows))
+            above = _first_unsealed(AuditEvent.objects.filter(id__gt=through), batch_size - len(rows))
             if above:
                 ids = [row[0] for row in above]
                 gaps += gaps_between(after=through, through=ids[-1], present=ids, seen=int(now.timestamp()))
@@ -93,6 +93,21 @@ def _unsealed(events, limit: int) -> list[tuple]:
     if limit <= 0:
         return []
     return list(content_rows(events.filter(seal__isnull=True).order_by("id"), "id", "row_mac")[:limit])
+
+
+def _first_unsealed(events, limit: int) -> list[tuple]:
+    """Return _unsealed of the first limit events by id, for events none of which is sealed yet (those above
+    sealed_through, and the gaps below it).
+
+    The ids come first, from the primary key in order with a LIMIT, then only those rows are joined
+    to their seals. The one query that joins first lets the planner read both whole tables when the
+    statistics lag behind the appends (a new or fast-growing table): 200 ms a run at 400k events,
+    against under a millisecond this way.
+    """
+    if limit <= 0:
+        return []
+    first_ids = events.order_by("id").values("id")[:limit]
+    return _unsealed(AuditEvent.objects.filter(id__in=first_ids), limit)
 
 
 def _seal_rows(head: AuditChainHead, rows: list[tuple], *, now, sealed_through: int, gaps: list) -> int:
