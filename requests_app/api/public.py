@@ -10,7 +10,7 @@ import binascii
 from django.http import HttpResponse
 from django.utils.translation import get_language, gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 from privacy.audit.actors import Actor
 from requests_app import selectors
 from requests_app.api.errors import ServiceErrorsMixin
-from requests_app.api.schema import FIELD_ERRORS, NOT_FOUND, RETRY_AFTER, THROTTLED
+from requests_app.api.schema import public_endpoint_schema
 from requests_app.api.serializers import RequestStatusSerializer
 from requests_app.api.throttles import IntakeAddressThrottle, IntakeEmailThrottle
 from requests_app.models import Jurisdiction, Kind
@@ -78,9 +78,8 @@ class IntakeApi(PublicApi):
         postcode = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
         agent = AgentInputSerializer(required=False, help_text="Only when an authorized agent submits for the consumer.")
 
-    @extend_schema(request=InputSerializer, responses={202: MessageSerializer, 400: FIELD_ERRORS, 429: THROTTLED},
-                   parameters=[RETRY_AFTER], auth=[],
-                   summary="Submit a privacy request (the same answer whether or not the address is a customer's)")
+    @public_endpoint_schema(request=InputSerializer, answers={202: MessageSerializer}, refusals=(400,),
+                            summary="Submit a privacy request (the same answer whether or not the address is a customer's)")
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -112,8 +111,8 @@ class VerifyApi(PublicApi):
         state = serializers.ChoiceField(choices=State.choices)
         status_token = serializers.CharField(help_text="The secret of the status link.")
 
-    @extend_schema(request=InputSerializer, responses={200: OutputSerializer, 400: FIELD_ERRORS, 429: THROTTLED},
-                   parameters=[RETRY_AFTER], auth=[], summary="Confirm a request with the token from the e-mailed link")
+    @public_endpoint_schema(request=InputSerializer, answers={200: OutputSerializer}, refusals=(400,),
+                            summary="Confirm a request with the token from the e-mailed link")
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -125,8 +124,8 @@ class VerifyApi(PublicApi):
 class StatusApi(PublicApi):
     throttle_bucket = "status"
 
-    @extend_schema(responses={200: RequestStatusSerializer, 404: NOT_FOUND, 429: THROTTLED}, parameters=[RETRY_AFTER],
-                   auth=[], summary="Where a request stands (status link)")
+    @public_endpoint_schema(answers={200: RequestStatusSerializer}, refusals=(404,),
+                            summary="Where a request stands (status link)")
     def get(self, request, token):
         privacy_request = selectors.privacy_request_get_by_status_token(token=token)
         return Response(RequestStatusSerializer(privacy_request).data)
@@ -135,9 +134,8 @@ class StatusApi(PublicApi):
 class DownloadApi(PublicApi):
     throttle_bucket = "download"
 
-    @extend_schema(responses={(200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY), 400: FIELD_ERRORS,
-                              429: THROTTLED},
-                   parameters=[RETRY_AFTER], auth=[], summary="Download an export once with the e-mailed single-use link")
+    @public_endpoint_schema(answers={(200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY)}, refusals=(400,),
+                            summary="Download an export once with the e-mailed single-use link")
     def get(self, request, token):
         return zip_response(export_download(token=token))
 

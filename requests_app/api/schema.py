@@ -1,9 +1,10 @@
 """The refusals of the public endpoints as the OpenAPI schema documents them: 400 with a message per field,
-404 and 429 with one `detail`, and the Retry-After header of a 429."""
+404, 415 and 429 with one `detail`, and the Retry-After header of a 429. Every public endpoint declares its
+schema with public_endpoint_schema, so none can leave out the 429 its rate limit gives."""
 
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 
 
@@ -40,3 +41,19 @@ RETRY_AFTER = OpenApiParameter(
     "Retry-After", OpenApiTypes.INT, OpenApiParameter.HEADER, response=[429],
     description="Seconds until the client may try again.",
 )
+
+UNSUPPORTED_MEDIA_TYPE = OpenApiResponse(
+    ErrorDetailSerializer, description="The body is not of the media type documented (a posted HTML form, say)."
+)
+REFUSALS = {400: FIELD_ERRORS, 404: NOT_FOUND, 415: UNSUPPORTED_MEDIA_TYPE}
+
+
+def public_endpoint_schema(*, summary: str, answers: dict, refusals: tuple[int, ...], request=None, parameters=()):
+    """Return the extend_schema of a public endpoint: its answers, the refusals named and its rate limit's 429."""
+    return extend_schema(
+        request=request,
+        responses={**answers, **{code: REFUSALS[code] for code in refusals}, 429: THROTTLED},
+        parameters=[*parameters, RETRY_AFTER],
+        auth=[],
+        summary=summary,
+    )

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from requests_app.api.errors import ServiceErrorsMixin
+from requests_app.api.schema import public_endpoint_schema
 from requests_app.api.staff import ActionApi, _action_schema
 from requests_app.api.throttles import IntakeAddressThrottle, IntakeEmailThrottle
 from requests_app.models import Jurisdiction
@@ -29,6 +30,8 @@ from requests_app.rights.serializers import CorrectionsField
 from requests_app.services.common import permission_require
 
 ACCEPTED = _("Thank you. Your choice is recorded; if the address can receive e-mail, a confirmation is on its way.")
+SEC_GPC = OpenApiParameter("Sec-GPC", str, OpenApiParameter.HEADER, required=False,
+                           description="1: the visitor's browser sent Global Privacy Control.")
 
 
 class OptOutApi(ServiceErrorsMixin, APIView):
@@ -50,10 +53,9 @@ class OptOutApi(ServiceErrorsMixin, APIView):
         message = serializers.CharField()
         gpc = serializers.BooleanField(help_text="Whether the call carried the Global Privacy Control signal.")
 
-    @extend_schema(request=InputSerializer, responses={202: OutputSerializer}, auth=[],
-                   parameters=[OpenApiParameter("Sec-GPC", str, OpenApiParameter.HEADER, required=False,
-                                                description="1: the visitor's browser sent Global Privacy Control.")],
-                   summary="Record an opt-out of sale/sharing or a limit of sensitive data (honours Sec-GPC: 1)")
+    @public_endpoint_schema(request=InputSerializer, answers={202: OutputSerializer}, refusals=(400, 415),
+                            parameters=[SEC_GPC],
+                            summary="Record an opt-out of sale/sharing or a limit of sensitive data (honours Sec-GPC: 1)")
     def post(self, request):
         data = self.InputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

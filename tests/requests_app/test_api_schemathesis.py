@@ -1,6 +1,6 @@
-"""Schemathesis against the OpenAPI schema of the public endpoints: generated calls (valid and malformed bodies,
-paths and tokens) through the WSGI application never get a 500, every status they get is one the schema documents
-(refusals included: 400, 404, 429), and answers and their headers match the schema.
+"""Schemathesis against the OpenAPI schema of the public endpoints (requests/ and opt-out/): generated calls (valid
+and malformed bodies, paths and tokens) through the WSGI application never get a 500, every status they get is one
+the schema documents (refusals included: 400, 404, 415, 429), and answers and their headers match the schema.
 
 The schema cannot state cross-field rules (corrections only for a correction), so the accepted-valid-data check is
 left out (docs/reliability.md).
@@ -25,7 +25,7 @@ from privacy.wsgi import application
 
 pytestmark = pytest.mark.django_db
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application).include(
-    path_regex=r"^/api/v1/requests/"
+    path_regex=r"^/api/v1/(requests|opt-out)/"
 )
 
 CHECKS = [
@@ -60,19 +60,59 @@ def test_public_endpoints_never_fail_on_generated_calls(case):
     case.validate_response(response, checks=CHECKS)
 
 
-def test_a_throttled_submission_is_answered_as_the_schema_documents(monkeypatch):
-    # given an intake allowance of one submission an hour per client address
+THROTTLED_CALLS = {
+    "submission": ("/api/v1/requests/", {"kind": "access", "email": "twice@example.com", "jurisdiction": "gdpr"}),
+    "opt-out": ("/api/v1/opt-out/", {"email": "twice@example.com", "kinds": ["opt_out"]}),
+}
+
+
+@pytest.mark.parametrize("call", THROTTLED_CALLS, ids=str)
+def test_a_throttled_call_is_answered_as_the_schema_documents(monkeypatch, call):
+    # given an allowance of one call an hour per client address
     monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"intake": "1/hour"})
     cache.clear()
-    case = schema["/api/v1/requests/"]["POST"].Case(
-        body={"kind": "access", "email": "twice@example.com", "jurisdiction": "gdpr"}, media_type="application/json"
-    )
+    path, body = THROTTLED_CALLS[call]
+    case = schema[path]["POST"].Case(body=body, media_type="application/json")
 
-    # when the same client submits twice
+    # when the same client calls twice
     case.call()
     response = case.call()
 
     # then the second is refused with 429, a detail and a Retry-After header, all as documented
     assert response.status_code == 429
     assert int(response.headers["retry-after"][0]) > 0
+    case.validate_response(response, checks=CHECKS)
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"email": "someone@example.com"}, "kinds"),  # neither opt_out nor limit, and no Sec-GPC header
+    ({"email": "not an address", "kinds": ["opt_out"]}, "email"),
+    ({"email": "someone@example.com", "kinds": ["sell_everything"]}, "kinds"),
+], ids=["no-choice", "bad-email", "unknown-kind"])
+def test_an_opt_out_refused_for_its_fields_is_answered_as_the_schema_documents(body, field):
+    # given an opt-out call the endpoint must refuse
+    cache.clear()
+    case = schema["/api/v1/opt-out/"]["POST"].Case(body=body, media_type="application/json")
+
+    # when it is made
+    response = case.call()
+
+    # then it is a 400 naming the field to blame, as documented
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
+    case.validate_response(response, checks=CHECKS)
+
+
+def test_an_opt_out_posted_as_a_form_is_refused_with_415_as_the_schema_documents():
+    # given the opt-out endpoint, which takes JSON only (a form another site posts must not count)
+    cache.clear()
+    case = schema["/api/v1/opt-out/"]["POST"].Case(
+        body={"email": "someone@example.com", "kinds": ["opt_out"]}, media_type="application/x-www-form-urlencoded"
+    )
+
+    # when a form is posted to it
+    response = case.call()
+
+    # then it is refused with 415 and a detail, as documented
+    assert response.status_code == 415
     case.validate_response(response, checks=CHECKS)
