@@ -13,6 +13,7 @@ from django.db.models.signals import pre_save
 from django.utils import timezone
 
 from privacy.audit.models import AuditEvent
+from privacy.sources.amazon_pay.simulator import FaultRule
 from privacy.sources.erasure.models import ErasureRun
 from privacy.sources.magento.seed.service import magento_seed
 from requests_app import fulfilment
@@ -30,6 +31,7 @@ from requests_app.services.lease import (
 )
 from tests.requests_app.helpers import OPERATOR, reload, staff_user, submit
 from tests.sources.erasure.helpers import SEEDED_AT, erasable_customer, person
+from tests.sources.erasure.test_amazon import amazon_subject  # noqa: F401 (fixture: a customer who paid with Amazon Pay)
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
 
@@ -206,19 +208,29 @@ def approved_deletion(magento_schema, django_capture_on_commit_callbacks):
 
 
 @contextmanager
+def _on_erasure_saves(receiver):
+    """Call receiver(instance, update_fields) as the erasure saves its run, after the worker's own progress point."""
+    def relay(sender, instance, update_fields=None, **kwargs):
+        receiver(instance, update_fields or frozenset())
+
+    pre_save.connect(relay, sender=ErasureRun, weak=False)
+    try:
+        yield
+    finally:
+        pre_save.disconnect(relay, sender=ErasureRun)
+
+
+@contextmanager
 def _when_the_erasure_records(step: str, meanwhile):
     """Call meanwhile() once, when the erasure is about to record step: after the worker passed that progress point."""
     done = []
 
-    def receiver(sender, instance, **kwargs):
+    def receiver(instance, update_fields):
         if instance.step == step and not done:
             done.append(meanwhile())
 
-    pre_save.connect(receiver, sender=ErasureRun, weak=False)
-    try:
+    with _on_erasure_saves(receiver):
         yield done
-    finally:
-        pre_save.disconnect(receiver, sender=ErasureRun)
     assert done, f"the erasure never recorded {step}"
 
 
@@ -278,6 +290,43 @@ def test_a_worker_whose_lease_was_taken_over_stops_before_its_next_step_and_the_
     run = ErasureRun.objects.get(request=privacy_request)
     assert (privacy_request.state, run.step, run.attempts) == ("completed", "completed", 2)
     assert run.holds > 0 and _events(privacy_request, "request.completed") == 1
+
+
+def test_an_erasure_waiting_on_amazon_pay_retries_renews_its_lease_with_each_closure_it_records(
+    amazon_subject, amazon_pay_settings, django_capture_on_commit_callbacks
+):
+    # given a deletion of a customer with several Amazon Pay charge permissions, each close throttled once (retried)
+    customer_id, permissions = amazon_subject
+    assert len(permissions) >= 2
+    for permission in permissions:
+        amazon_pay_settings.faults.add(FaultRule("throttle", count=1, operation="charge_permission_close", reference=permission))
+    with django_capture_on_commit_callbacks(execute=True):
+        privacy_request = submit(kind="deletion", email=person(customer_id).email, channel="email", verified=True, by=OPERATOR)
+    approved = privacy_request_approve(privacy_request=reload(privacy_request), by=OPERATOR, start_processing=False)
+
+    # when the first closure with its retries outlives the lease (made to look expired as it is recorded), and the
+    # beat sweep runs as the next closure is recorded
+    seen = []
+
+    def at_each_recorded_closure(instance, update_fields):
+        if "amazon_sealed" not in update_fields or len(seen) == 2:
+            return
+        now = timezone.now()
+        if not seen:
+            PrivacyRequest.objects.filter(pk=approved.pk).update(lease_until=now - timedelta(seconds=1))
+            seen.append("expired")
+        else:
+            seen.append((stuck_requests_redispatch(now=now), reload(approved).lease_until > now))
+
+    with _on_erasure_saves(at_each_recorded_closure):
+        fulfilment.privacy_request_fulfil(request_id=approved.pk)
+
+    # then recording that closure renewed the lease, the sweep took nothing over, and the worker erased alone
+    assert seen == ["expired", ([], True)]
+    privacy_request = reload(approved)
+    run = ErasureRun.objects.get(request=privacy_request)
+    assert (privacy_request.state, run.attempts, run.amazon["closed"]) == ("completed", 1, len(permissions))
+    assert _events(privacy_request, "request.redispatched") == 0
 
 
 # -- verified requests whose discovery task was lost ------------------------------------------------------------------
