@@ -42,16 +42,17 @@ def subject_identify(
 
 def subject_identify_rows(
     *, email: str | None = None, customer_id: int | None = None, amazon_buyer_id: str | None = None,
-    order_increment_id: str | None = None, using: str = "magento",
+    order_increment_id: str | None = None, using: str = "magento", also: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[Subject, dict[str, dict]]:  # fmt: skip
     """subject_identify, then subject_rows of that subject, as one walk: the orders identifying read are where
-    discovery starts (the same statements a moment apart, so read once), and the locator is read once."""
+    discovery starts (the same statements a moment apart, so read once), and the locator is read once.
+    `also` as for subject_rows."""
     seed = _seed(email=email, customer_id=customer_id, amazon_buyer_id=amazon_buyer_id, order_increment_id=order_increment_id)
-    subject, walk = _identified(seed, using=using)
-    return subject, subject_rows(subject=subject, using=using, walk=walk)
+    subject, walk = _identified(seed, using=using, also=also)
+    return subject, subject_rows(subject=subject, using=using, walk=walk, also=also)
 
 
-def _identified(seed: Seed, *, using: str) -> tuple[Subject, "_Walk"]:
+def _identified(seed: Seed, *, using: str, also: dict[str, tuple[str, ...]] | None = None) -> tuple[Subject, "_Walk"]:
     ids = {
         ByEmail: {normalize_email(seed.email)} if seed.email else set(),
         ByCustomer: {seed.customer_id} if seed.customer_id else set(),
@@ -61,6 +62,7 @@ def _identified(seed: Seed, *, using: str) -> tuple[Subject, "_Walk"]:
     ids[ByCustomer] = _identity_closure(ids, using=using)  # only the accounts that exist
     probe = Subject(seed=seed, emails=frozenset(ids[ByEmail]), customer_ids=frozenset(ids[ByCustomer]))
     walk = _Walk(probe, using=using)
+    walk.also = also or {}  # the orders read here are the walk's: they carry the same columns
     found = walk.linked_rows(datamap.table("sales_order"))
     subject = Subject(
         seed=seed,

@@ -42,7 +42,7 @@ from privacy.sources.erasure.receipt import (
 )
 from privacy.sources.erasure.residual import residual_scan
 from privacy.sources.magento.eraser import plan_apply
-from privacy.sources.magento.erasure_facts import subject_facts
+from privacy.sources.magento.erasure_facts import fact_columns, subject_facts
 from retention.selectors import shop_jurisdiction
 
 
@@ -85,7 +85,7 @@ def erasure_plan_prepare(*, identity: dict, jurisdiction: str | None = None, now
                          using: str = "magento") -> ErasurePlan:  # fmt: skip
     """Discover the subject named by identity (email=..., customer_id=...) and plan their erasure; changes nothing."""
     now, jurisdiction = now or timezone.now(), jurisdiction or shop_jurisdiction()
-    subject, rows = subject_identify_rows(**identity, using=using)
+    subject, rows = subject_identify_rows(**identity, using=using, also=fact_columns(using=using))
     return erasure_plan_build(
         subject=subject, rows=rows, facts=subject_facts(rows=rows, using=using),
         identifiers=identifiers_collect(rows=rows, emails=subject.emails, buyer_ids=subject.amazon_buyer_ids),

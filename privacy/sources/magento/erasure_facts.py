@@ -1,9 +1,9 @@
-"""Read what an erasure plan needs beyond discovery: order states, pending Amazon Pay actions, open
+"""What an erasure plan needs beyond discovery: order states, pending Amazon Pay actions, open
 refunds, the date of each held document, the Amazon Pay charge permissions, and which mapped
 columns the live database has (with their nullability).
 
-Read-only, set-based: one statement per table and chunk of keys, table and column names from the
-data map only.
+Discovery reads the columns these facts come from with the subject's rows (`fact_columns`), so
+working them out reads nothing more from the shop.
 """
 
 import json
@@ -17,23 +17,42 @@ from privacy.sources import datamap
 from privacy.sources.base import charge_permission_of
 from privacy.sources.datamap import ByParent, ErasureAction
 from privacy.sources.erasure.plan import SubjectFacts
-from privacy.sources.magento.finder import rows_in
 
 OPEN_CREDITMEMO = 1  # Magento\Sales\Model\Order\Creditmemo::STATE_OPEN
 
 
+# The state columns the facts are read from (order states, pending Amazon Pay actions, credit memo states).
+STATE_COLUMNS = {"sales_order": "state", "amazon_payv2_async": "is_pending", "sales_creditmemo": "state"}
+
+
+def fact_columns(*, using: str) -> dict[str, tuple[str, ...]]:
+    """Return {table: columns} that discovery should read besides its own so subject_facts reads nothing more:
+    order and credit memo states, pending Amazon Pay flags, and the date column of every held table."""
+    return _fact_columns(using, connections[using].settings_dict["NAME"])
+
+
+@cache
+def _fact_columns(using: str, database) -> dict[str, tuple[str, ...]]:
+    live = live_columns(using=using, database=database)
+    wanted = {table: [column] for table, column in STATE_COLUMNS.items()}
+    for entry in datamap.TABLES:
+        if entry.erasure is ErasureAction.HOLD:
+            wanted.setdefault(entry.name, []).append(entry.retention.from_column or "created_at")
+    return {table: tuple(c for c in columns if c in live[table]) for table, columns in wanted.items() if table in live}
+
+
 def subject_facts(*, rows: dict[str, dict], using: str) -> SubjectFacts:
-    """Return the facts about the subject's discovered rows ({table: {pk: row}}) a plan is built from."""
+    """Return the facts about the subject's discovered rows ({table: {pk: row}}, read with `fact_columns`)
+    a plan is built from."""
     live = live_columns(using=using, database=connections[using].settings_dict["NAME"])
-    orders = rows.get("sales_order", {})
-    states = _values(using, "sales_order", "entity_id", orders, "state")
-    pending = _values(using, "amazon_payv2_async", "entity_id", rows.get("amazon_payv2_async", {}), "is_pending")
-    memos = _values(using, "sales_creditmemo", "entity_id", rows.get("sales_creditmemo", {}), "state")
+    states, pending, memos = (
+        {pk: row.get(column) for pk, row in rows.get(table, {}).items()} for table, column in STATE_COLUMNS.items()
+    )
     return SubjectFacts(
         order_states={pk: state for pk, state in states.items()},
         pending_amazon_actions=sum(1 for flag in pending.values() if flag),
         open_creditmemos=sum(1 for state in memos.values() if state == OPEN_CREDITMEMO),
-        document_dates=_document_dates(rows, live, using),
+        document_dates=_document_dates(rows, live),
         live_columns={name: live[name] for name in live if name in datamap.BY_NAME},
         charge_permissions=charge_permissions_of(rows),
     )
@@ -66,30 +85,20 @@ def charge_permissions_of(rows: dict[str, dict]) -> tuple[tuple[str, date | None
     return tuple(sorted(found.items()))
 
 
-def _values(using: str, table: str, pk: str, subject_rows: dict, column: str) -> dict:
-    if not subject_rows:
-        return {}
-    return {row[pk]: row[column] for row in rows_in(table=table, column=pk, values=subject_rows, select=(pk, column), using=using)}
-
-
-def _document_dates(rows: dict[str, dict], live: dict, using: str) -> dict:
+def _document_dates(rows: dict[str, dict], live: dict) -> dict:
     """Return {(table, pk): date} for every row of a held table: its own date column, else its parent's."""
     dates = {}
     for entry in datamap.TABLES:
         table_rows = rows.get(entry.name, {})
         if entry.erasure is not ErasureAction.HOLD or not table_rows or entry.name not in live:
             continue
-        dates |= {(entry.name, pk): day for pk, day in _dates_of(entry, table_rows, rows, live, using).items()}
+        dates |= {(entry.name, pk): day for pk, day in _dates_of(entry, table_rows, rows).items()}
     return dates
 
 
-def _dates_of(entry, table_rows: dict, rows: dict, live: dict, using: str) -> dict:
-    column = entry.retention.from_column or "created_at"
-    own = {pk: _as_date(row.get(column)) for pk, row in table_rows.items()}
+def _dates_of(entry, table_rows: dict, rows: dict) -> dict:
+    own = {pk: _as_date(row.get(entry.retention.from_column or "created_at")) for pk, row in table_rows.items()}
     missing = [pk for pk, day in own.items() if day is None]
-    if missing and column in live[entry.name]:
-        own |= {pk: _as_date(day) for pk, day in _values(using, entry.name, entry.pk[0], dict.fromkeys(missing), column).items()}
-        missing = [pk for pk, day in own.items() if day is None]
     parent = next((link for link in entry.links if isinstance(link, ByParent)), None)
     if missing and parent is not None:
         parents = {row[parent.parent_column]: row for row in rows.get(parent.parent, {}).values()}

@@ -1,6 +1,7 @@
 """Erasing a seeded subject end to end on the shop database (SQLite here, MariaDB in the services pass)."""
 
 import re
+from datetime import date
 
 import pytest
 from django.db import connections
@@ -175,6 +176,28 @@ def test_holds_are_left_for_retention_with_the_period_counted_from_the_end_of_th
             assert hold.hold_until.isoformat() == f"{int(created[:4]) + 10}-12-31"
             assert hold.jurisdiction == "fr" and hold.document_class == "order"
     assert holds.count() > 0 and run.holds == RetentionHold.objects.filter(request_ref=run.reference).count()
+
+
+def test_a_held_document_is_held_from_its_own_date_and_an_open_order_found_with_it_blocks_the_plan(shop, settings):
+    # given a German customer whose order grid rows carry a date of their own, years before their orders
+    settings.RETENTION_JURISDICTION = "de"
+    customer_id = erasable_customer(min_orders=2)
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("UPDATE sales_order_grid SET created_at = '2019-02-01 10:00:00' WHERE customer_id = %s", [customer_id])
+
+    # when the customer is erased
+    run = _erase({"customer_id": customer_id})
+
+    # then the grid rows are held from their own year (the plan's facts come from the rows discovery read)
+    grid = RetentionHold.objects.filter(request_ref=run.reference, table="sales_order_grid")
+    assert grid.exists() and set(grid.values_list("hold_until", flat=True)) == {date(2027, 12, 31)}
+
+    # and another customer's order in processing, found with their rows, refuses their erasure
+    other = erasable_customer(min_orders=2, exclude=(customer_id,))
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("UPDATE sales_order SET state = 'processing' WHERE entity_id = "
+                       "(SELECT MAX(entity_id) FROM sales_order WHERE customer_id = %s)", [other])  # fmt: skip
+    assert [(block.reason, block.count) for block in erasure_plan_prepare(identity={"customer_id": other}).blocks] == [("open_orders", 1)]
 
 
 def test_an_order_whose_period_has_ended_is_anonymized_completely_and_not_held(shop, settings):
