@@ -5,6 +5,7 @@ the caller's transaction. The sealer (privacy.audit.sealing) gives committed eve
 in the chain in batches, holding the chain-head lock only while it seals (see docs/audit.md).
 """
 
+import logging
 import os
 import time
 import uuid
@@ -22,6 +23,8 @@ from privacy.audit.sealing import audit_chain_seal
 from privacy.transactions import on_commit_once
 
 __all__ = ["AuditOutsideTransaction", "audit_chain_seal", "audit_event_append"]
+
+logger = logging.getLogger(__name__)
 
 SEAL_DELAY_SECONDS = 0.5
 NAME_LIMITS = {"action": 64, "target_type": 64, "target_id": 64, "subject_scope": 100, "actor_id": 150, "actor_label": 150}
@@ -67,7 +70,10 @@ def audit_event_append(
     )  # fmt: skip
     row_mac = chain.content_mac(chain.chain_mac(), prefix, subject_scope, payload)
     event = event_insert(db, (event_id, created_at, actor.kind, *names, payload, row_mac))
-    on_commit_once(_seal_soon, robust=True)  # once per transaction, however many events it appends
+    if db.in_atomic_block:
+        on_commit_once(_seal_soon, robust=True)  # once per transaction, however many events it appends
+    else:
+        _seal_soon_robust()  # a standalone event has committed already
     return event
 
 
@@ -95,6 +101,15 @@ def _check_names(values: dict) -> None:
             raise ValueError(f"Audit {field} must be a non-empty string of at most {NAME_LIMITS[field]} characters.")
         if chain.SEPARATOR in value or chain.NO_SCOPE in value:
             raise ValueError(f"Audit {field} must not contain the control characters U+001F or U+0000.")
+
+
+def _seal_soon_robust():
+    """_seal_soon, logging instead of raising (what on_commit(robust=True) does): the event is committed,
+    and an event whose sealing task is lost is sealed by the scheduled sealing a minute later."""
+    try:
+        _seal_soon()
+    except Exception:
+        logger.exception("audit: could not ask for sealing; the scheduled sealing will seal the event")
 
 
 def _seal_soon():

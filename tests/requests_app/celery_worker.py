@@ -42,16 +42,16 @@ def database_url(alias: str) -> str:
 def producer_on(queue: str):
     """Make this process enqueue to Redis (not eagerly) for the block's duration."""
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "task_default_queue")}
-    _connections_forget()  # eager tests before this one may have built a pool for the default broker
+    celery_connections_forget()  # eager tests before this one may have built a pool for the default broker
     app.conf.update(broker_url=REDIS_URL, task_always_eager=False, task_default_queue=queue)
     try:
         yield
     finally:
-        _connections_forget()
+        celery_connections_forget()
         app.conf.update(saved)
 
 
-def _connections_forget() -> None:
+def celery_connections_forget() -> None:
     if app._pool is not None:
         app._pool.force_close_all()
     app._pool = None
