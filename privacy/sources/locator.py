@@ -188,17 +188,27 @@ class LocatorReader:
         checkpoint = self.checkpoint(spec)
         if checkpoint is None:
             return _matching(spec, keys, select=select, using=using)
-        pks = self.pks(spec, keys)
-        known = finder.rows_in(table=spec.table, column=spec.pk, values=pks, select=select, using=using) if pks else []
-        pk = finder.quote(using, spec.pk)
-        tail = _matching(spec, keys, select=select, using=using, extra=f" AND {pk} > %s", params=(checkpoint.last_pk,))
-        rows = _exact(spec, known, keys) + tail
-        changed_since = _parse_time(checkpoint.watermark)
-        if spec.change_column_indexed and changed_since is not None:
-            change = finder.quote(using, spec.change_column)
-            since = _as_stored(changed_since - CHANGE_MARGIN)
-            rows += _matching(spec, keys, select=select, using=using, extra=f" AND {change} >= %s", params=(since,))
-        return list({row[spec.pk]: row for row in rows}.values())
+        pks, since = self.pks(spec, keys), _since(spec, checkpoint, using=using)
+        if len(keys) > finder.KEYS_PER_MATCH or len(pks) > finder.CHUNK:  # more than one statement can ask
+            rows = finder.rows_in(table=spec.table, column=spec.pk, values=pks, select=select, using=using)
+            for extra, params in since:
+                rows += _matching(spec, keys, select=select, using=using, extra=extra, params=params)
+        else:  # one statement: the located rows, and the candidates written or changed since the last sync
+            match, params = _match_sql(spec, keys, using=using)
+            conditions = [finder.in_sql(column=spec.pk, values=pks, using=using)] if pks else []
+            conditions += [(match + extra, [*params, *extra_params]) for extra, extra_params in since]
+            rows = finder.rows_matching_any(table=spec.table, select=select, conditions=conditions, using=using)
+        return list({row[spec.pk]: row for row in _exact(spec, rows, keys)}.values())
+
+
+def _since(spec: LocatorSpec, checkpoint: LocatorCheckpoint, *, using: str) -> list[tuple[str, tuple]]:
+    """Conditions for the rows the locator may not know yet: written after the last synced key, or (when the
+    change column is indexed) changed since the last sync, with a margin for late commits."""
+    since = [(f" AND {finder.quote(using, spec.pk)} > %s", (checkpoint.last_pk,))]
+    changed_since = _parse_time(checkpoint.watermark)
+    if spec.change_column_indexed and changed_since is not None:
+        since.append((f" AND {finder.quote(using, spec.change_column)} >= %s", (_as_stored(changed_since - CHANGE_MARGIN),)))
+    return since
 
 
 def _matching(spec: LocatorSpec, keys: set[str], *, select, using: str, extra: str = "", params: tuple = ()) -> list[dict]:
@@ -211,6 +221,13 @@ def _matching(spec: LocatorSpec, keys: set[str], *, select, using: str, extra: s
         table=spec.table, column=spec.column, prefixes=keys, select=select, using=using, extra=extra, extra_params=params
     )
     return _exact(spec, rows, keys)
+
+
+def _match_sql(spec: LocatorSpec, keys: set[str], *, using: str) -> tuple[str, list]:
+    """The condition `_matching` reads with, for at most finder.KEYS_PER_MATCH keys."""
+    if spec.kind == EMAIL:
+        return finder.email_candidates_sql(column=spec.column, emails=sorted(keys), indexed=False, using=using)
+    return finder.prefix_sql(column=spec.column, prefixes=sorted(keys), using=using)
 
 
 def _exact(spec: LocatorSpec, rows: list[dict], keys: set[str]) -> list[dict]:

@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from privacy.sources.discovery import subject_discover, subject_identify
-from privacy.sources.locator import CLAIM, locator_sync
+from privacy.sources.locator import CLAIM, LocatorReader, locator_spec, locator_sync
+from privacy.sources.magento import finder
 from privacy.sources.models import LocatorCheckpoint, LocatorEntry
 from tests.sources.discovery_oracle import by_table, dump, seeded_shop, truth_for_email
 
@@ -38,10 +39,11 @@ def test_after_a_sync_the_guest_order_lookup_reads_only_the_tail_of_the_orders_t
         locator_sync()
         with CaptureQueriesContext(connections["magento"]) as queries:
             findings = subject_discover(subject=subject_identify(email=email))
-        # the statements matching sales_order.customer_email with LIKE (other statements may name sales_order, e.g. the
-        # walk's one EXISTS test of its indexed links, and LIKE other tables)
+        # the SELECTs matching sales_order.customer_email with LIKE (other statements may name sales_order, e.g. the
+        # walk's one EXISTS test of its indexed links, and LIKE other tables; the locator asks in one UNION ALL)
         likes = re.compile(r'FROM "sales_order" WHERE \(?"customer_email" LIKE')
-        scans = [q["sql"].replace("`", '"') for q in queries if likes.search(q["sql"].replace("`", '"'))]
+        selects = [part for q in queries for part in q["sql"].replace("`", '"').split(" UNION ALL ")]
+        scans = [select for select in selects if likes.search(select)]
         assert scans and all('"entity_id" >' in q or '"updated_at" >=' in q for q in scans)
         assert by_table(findings) == truth_for_email(tables, email)
 
@@ -78,6 +80,21 @@ def test_an_order_whose_email_changed_after_the_sync_moves_to_its_new_owner():
         locator_sync()
         assert LocatorEntry.objects.filter(table="sales_order", row_pk=order["entity_id"]).count() == 1
         assert order["entity_id"] in _orders_of(other)
+
+
+def test_more_e_mails_than_one_statement_asks_about_find_the_same_rows():
+    with seeded_shop(seed=47):
+        tables = dump()
+        email = _guest_order(tables)["customer_email"].strip().lower()
+        locator_sync()
+        spec = locator_spec(table="sales_order", column="customer_email")
+        select = ("entity_id", "customer_email")
+        # when one subject has more addresses than one statement matches (the others are nobody's)
+        many = {email} | {f"nobody{index}@example.invalid" for index in range(finder.KEYS_PER_MATCH)}
+        read = LocatorReader().rows(spec=spec, keys=many, select=select, using="magento")
+        # then the reads in several statements find exactly what one statement finds for the one address
+        one = LocatorReader().rows(spec=spec, keys={email}, select=select, using="magento")
+        assert one and sorted(row["entity_id"] for row in read) == sorted(row["entity_id"] for row in one)
 
 
 def test_the_locator_holds_keyed_hashes_never_the_addresses():

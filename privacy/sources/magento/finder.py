@@ -22,6 +22,7 @@ from django.db import connections
 from privacy.crypto import normalize_email
 
 CHUNK = 500
+KEYS_PER_MATCH = 50  # e-mails or prefixes in one LIKE condition
 LIKE_ESCAPE = "!"
 
 
@@ -96,7 +97,7 @@ PROBE_PARAMETERS = 900  # below SQLite's oldest limit on bound parameters (999)
 
 def probe_fits(read: LinkRead) -> bool:
     """Whether read can be asked about in one condition (rows_in and rows_by_email read larger key sets in chunks)."""
-    return len(read.values) <= (50 if read.emails else CHUNK) and len(read.values) + len(read.when) <= PROBE_PARAMETERS
+    return len(read.values) <= (KEYS_PER_MATCH if read.emails else CHUNK) and len(read.values) + len(read.when) <= PROBE_PARAMETERS
 
 
 def links_with_rows(*, reads: list[tuple[str, LinkRead]], using: str) -> list[bool]:
@@ -169,7 +170,7 @@ def rows_by_email(
     wanted = set(emails)
     fixed, fixed_params = _where_fixed(using, when)
     rows = []
-    for chunk in _chunks(wanted, size=50):
+    for chunk in _chunks(wanted, size=KEYS_PER_MATCH):
         match, params = email_candidates_sql(column=column, emails=chunk, indexed=indexed, using=using)
         sql = f"{_select(using, table, select)} WHERE {match}{fixed}{extra}"
         rows += _fetch(using, sql, [*params, *fixed_params, *extra_params], select)
@@ -182,11 +183,30 @@ def rows_by_prefix(
 ) -> list[dict]:
     """Return the rows of table whose column starts with one of prefixes (exact case)."""
     rows = []
-    for chunk in _chunks(set(prefixes), size=50):
-        likes = " OR ".join(f"{quote(using, column)} LIKE %s ESCAPE '{LIKE_ESCAPE}'" for _ in chunk)
-        sql = f"{_select(using, table, select)} WHERE ({likes}){extra}"
-        rows += _fetch(using, sql, [*(like_escape(prefix) + "%" for prefix in chunk), *extra_params], select)
+    for chunk in _chunks(set(prefixes), size=KEYS_PER_MATCH):
+        match, params = prefix_sql(column=column, prefixes=chunk, using=using)
+        rows += _fetch(using, f"{_select(using, table, select)} WHERE {match}{extra}", [*params, *extra_params], select)
     return rows
+
+
+def prefix_sql(*, column: str, prefixes: list[str], using: str) -> tuple[str, list]:
+    """Return a WHERE fragment (and its parameters) matching the rows whose column starts with one of prefixes."""
+    likes = " OR ".join(f"{quote(using, column)} LIKE %s ESCAPE '{LIKE_ESCAPE}'" for _ in prefixes)
+    return f"({likes})", [like_escape(prefix) + "%" for prefix in prefixes]
+
+
+def in_sql(*, column: str, values: Iterable, using: str) -> tuple[str, list]:
+    """Return a WHERE fragment (and its parameters) matching the rows whose column is one of values."""
+    ordered = sorted(values, key=str)
+    return f"{quote(using, column)} IN ({', '.join(['%s'] * len(ordered))})", ordered
+
+
+def rows_matching_any(*, table: str, select: tuple[str, ...], conditions: list[tuple[str, list]], using: str) -> list[dict]:
+    """Return the rows of table matching any of conditions (WHERE fragments with their parameters) in ONE statement,
+    a UNION ALL of one SELECT per condition (each keeps its own index); a row matching two comes twice."""
+    head = _select(using, table, select)
+    sql = " UNION ALL ".join(f"{head} WHERE {condition}" for condition, _ in conditions)
+    return _fetch(using, sql, [param for _, params in conditions for param in params], select)
 
 
 def rows_after(*, table: str, pk: str, after, select: tuple[str, ...], limit: int, using: str) -> list[dict]:
