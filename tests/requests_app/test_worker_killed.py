@@ -304,7 +304,7 @@ def test_a_worker_whose_lease_is_taken_over_inside_the_shop_transaction_stops_af
     assert _state(privacy_request) == "completed", log.read_text()[-4000:]
     run = ErasureRun.objects.get(reference=privacy_request.scope)
     assert (run.step, run.attempts, run.scan["residues"]) == ("completed", 2, 0)
-    assert AuditEvent.objects.filter(target_id=run.reference, action="erasure.held").count() == 1
+    assert AuditEvent.objects.filter(target_id=run.reference, action="erasure.applied").count() == 1
     assert _events(privacy_request, "request.completed") == 1 and _events(privacy_request, "request.redispatched") == 1
     assert _events(privacy_request, "request.needs_attention") == 0
     with connections["magento"].cursor() as cursor:

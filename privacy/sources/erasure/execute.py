@@ -111,15 +111,19 @@ def erasure_run(
     return run
 
 
-def erasure_run_complete(*, run: ErasureRun, actor: Actor, now: datetime | None = None) -> ErasureRun:
-    """Mark a verified run completed (inside the transaction that completes its request, if it has one)."""
+def erasure_run_complete(*, run: ErasureRun, actor: Actor, now: datetime | None = None, audit: bool = True) -> ErasureRun:
+    """Mark a verified run completed (inside the transaction that completes its request, if it has one).
+
+    audit=False: the caller records it in the same transaction (a request's completion event carries the receipt).
+    """
     if not run.reached(Step.VERIFIED):
         raise ValueError(f"erasure {run.reference} is at step {run.step or 'none'}: only a verified erasure completes.")
     if run.step != Step.COMPLETED:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             run.step, run.completed_at = Step.COMPLETED, now or timezone.now()
             _save(run, run.completed_at, "step", "completed_at")
-            events.erasure_completed(actor=actor, run=run, details={"receipt": run.receipt})
+            if audit:
+                events.erasure_completed(actor=actor, run=run, details={"receipt": run.receipt})
     return run
 
 
@@ -217,8 +221,9 @@ def _apply_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, using: str, pr
         run.holds = holds_record(plan=plan, reference=run.reference, now=now)
         run.step, run.counts = Step.HELD, counts
         _save(run, timezone.now(), "step", "counts", "holds")
-        events.erasure_applied(actor=actor, run=run, details={"counts": counts})
-        events.erasure_held(actor=actor, run=run, details={"holds": run.holds, "groups": run.summary.get("holds", [])})
+        # one event for the one transaction: the shop rows changed per table, and the holds it left
+        events.erasure_applied(actor=actor, run=run, details={"counts": counts, "holds": run.holds,
+                                                              "groups": run.summary.get("holds", [])})  # fmt: skip
 
 
 def _scan_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, using: str, now: datetime) -> None:

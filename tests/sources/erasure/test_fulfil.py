@@ -5,6 +5,7 @@ from django.db import connections
 
 from privacy import keys
 from privacy.audit.models import AuditEvent
+from privacy.audit.payloads import payload_decrypt
 from privacy.sources.erasure.execute import erasure_scan_open
 from privacy.sources.erasure.models import ErasureRun, Problem, Step
 from privacy.sources.erasure.tasks import retry_blocked_erasures_task
@@ -60,8 +61,14 @@ def test_approving_a_deletion_erases_the_subject_completes_the_request_and_sends
     assert "Kept because the law requires it" in receipt_mail.body and "Order" in receipt_mail.body
     receipt = privacy_request_text(privacy_request=privacy_request, field="receipt", value=privacy_request.receipt_sealed)
     assert '"kept"' in receipt and email not in receipt
-    actions = set(AuditEvent.objects.filter(target_id=run.reference).values_list("action", flat=True))
-    assert {"erasure.planned", "erasure.applied", "erasure.held", "erasure.verified", "erasure.completed"} <= actions
+    # and the audit trail has one event per transaction: the shop transaction's with its counts and holds, and the
+    # request's completion carrying the receipt
+    events = {event.action: event for event in AuditEvent.objects.filter(target_id__in=(run.reference, str(privacy_request.pk)))}
+    assert {"erasure.planned", "erasure.applied", "erasure.verified", "request.completed"} <= events.keys()
+    assert not {"erasure.held", "erasure.completed"} & events.keys()
+    applied = payload_decrypt(events["erasure.applied"]).details
+    assert applied["counts"] and applied["holds"] == run.holds > 0 and applied["groups"]
+    assert payload_decrypt(events["request.completed"]).details["receipt"] == run.receipt
 
 
 def test_a_blocked_deletion_waits_in_needs_attention_and_the_customer_is_told_why(deletion, django_capture_on_commit_callbacks):
