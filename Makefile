@@ -13,7 +13,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-install: $(STAMP)
+# The .po catalogs are committed, their compiled .mo files are not: built here (needs Debian's gettext).
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+$(CATALOGS): %.mo: %.po $(STAMP)
+	$(DEMO_ENV) $(PY) manage.py compilemessages --locale $(word 2,$(subst /, ,$@)) --ignore '.venv' --ignore 'var'
+
+install: $(STAMP) $(CATALOGS)
 
 demo: install
 	test -f .env || printf 'DEBUG=1\n' > .env
