@@ -63,11 +63,12 @@ def request_email_send(*, request_id: int, message: str, now: datetime | None = 
     """Render and send one message about the request; return False when it no longer applies."""
     now = now or timezone.now()
     privacy_request = PrivacyRequest.objects.select_related("duplicate_of").get(pk=request_id)
-    context = _context(privacy_request, message, now=now)
-    if context is None:
-        return False
-    recipient = _recipient(privacy_request, MESSAGES[message])
+    # The context too: labels (kind, denial reason, why an erasure waits) are translated when it is built.
     with translation.override(privacy_request.language):
+        context = _context(privacy_request, message, now=now)
+        if context is None:
+            return False
+        recipient = _recipient(privacy_request, MESSAGES[message])
         _deliver(template=message, subject=str(MESSAGES[message].subject), to=recipient, context=context)
     _record_sent(privacy_request, message, now=now)
     return True

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -74,6 +75,20 @@ def worker_started(queue: str, log: Path, *, env: dict | None = None) -> subproc
         process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=output, stderr=subprocess.STDOUT)
     wait_for(lambda: "ready." in log.read_text(), what="the worker to start", process=process, log=log)
     return process
+
+
+@contextmanager
+def worker_on_own_queue(name: str, tmp_path: Path):
+    """Yield (process, log) of a ready worker on a queue of its own, this process enqueuing to it; stop it after."""
+    services_required_for_a_worker()
+    queue = f"{name}-{uuid.uuid4().hex[:12]}"
+    log = tmp_path / "worker.log"
+    with producer_on(queue):
+        process = worker_started(queue, log)
+        try:
+            yield process, log
+        finally:
+            worker_stop(process)
 
 
 def worker_stop(process: subprocess.Popen) -> None:

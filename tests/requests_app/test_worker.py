@@ -14,13 +14,7 @@ from privacy.audit.models import AuditEvent
 from requests_app.models import PrivacyRequest
 from requests_app.services import privacy_request_approve, privacy_request_submit
 from requests_app.services.lease import stuck_requests_redispatch, verified_grace
-from tests.requests_app.celery_worker import (
-    producer_on,
-    services_required_for_a_worker,
-    wait_for,
-    worker_started,
-    worker_stop,
-)
+from tests.requests_app.celery_worker import wait_for, worker_on_own_queue
 from tests.requests_app.helpers import OPERATOR
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, databases=["default", "magento"])]
@@ -29,15 +23,8 @@ pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, data
 @pytest.fixture
 def worker(transactional_db, tmp_path):
     """A celery worker subprocess on this test's databases and its own queue; yields after it is ready."""
-    services_required_for_a_worker()
-    queue = f"requests-app-test-{uuid.uuid4().hex[:12]}"
-    log = tmp_path / "worker.log"
-    with producer_on(queue):
-        process = worker_started(queue, log)
-        try:
-            yield process, log
-        finally:
-            worker_stop(process)
+    with worker_on_own_queue("requests-app-test", tmp_path) as running:
+        yield running
 
 
 def test_a_request_is_discovered_and_fulfilled_by_a_real_worker_after_each_commit(worker):
