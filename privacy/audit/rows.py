@@ -6,8 +6,6 @@ the separator), so the sealer and verification only add scope and ciphertext bef
 never build datetime or UUID objects.
 """
 
-import uuid
-
 from django.db.models import BigIntegerField, CharField, Count, F, Func, TextField
 
 from privacy.audit import chain
@@ -73,14 +71,12 @@ def event_hex(prefix: str) -> str:
     return prefix[start : start + 32]
 
 
-def repeated_event_ids(event_hexes: list[str]) -> set[str]:
-    """Return the ids among event_hexes that more than one row carries.
+def repeated_event_ids(events) -> set[str]:
+    """Return the event ids (32 hex digits) of events that more than one row carries.
 
     A copy of an authentic row keeps a valid row MAC; only the unique constraint on event_id
     stops it, and a database administrator can drop that. Such copies are never sealed.
     """
-    if not event_hexes:
-        return set()
-    rows = AuditEvent.objects.filter(event_id__in=[uuid.UUID(value) for value in event_hexes])
+    rows = AuditEvent.objects.filter(event_id__in=events.values("event_id"))
     repeated = rows.order_by().values("event_id").annotate(rows=Count("id")).filter(rows__gt=1)
     return {event_id.hex for event_id in repeated.values_list("event_id", flat=True)}

@@ -154,8 +154,9 @@ def _current_head_seq() -> int:
 def _check_unsealed():
     """Name an unsealed row the sealer refused: no valid MAC, or a copy of another event."""
     mac = chain.chain_mac()
-    unsealed = list(content_rows(AuditEvent.objects.filter(seal__isnull=True).order_by("id"), "id", "row_mac"))
-    copies = repeated_event_ids([event_hex(prefix) for _, _, prefix, _, _ in unsealed])
+    unsealed_events = AuditEvent.objects.filter(seal__isnull=True)
+    unsealed = list(content_rows(unsealed_events.order_by("id"), "id", "row_mac"))
+    copies = repeated_event_ids(unsealed_events) if unsealed else set()
     for event_pk, row_mac, prefix, scope, payload in unsealed:
         if not crypto.macs_equal(chain.content_mac(mac, prefix, scope, payload), row_mac):
             raise ChainBroken("inserted", f"unsealed row {event_pk} was inserted: the application never wrote it", event_pk=event_pk)
