@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from privacy.audit import events
 from privacy.sources.erasure.fulfil import erasure_fulfil, erasure_prepare
@@ -136,7 +136,8 @@ def export_fulfil(privacy_request: PrivacyRequest, now: datetime) -> dict:
         controller_contact=settings.DEFAULT_FROM_EMAIL, supervisory_authority=settings.PRIVACY_SUPERVISORY_AUTHORITY,
         generated_at=now,
     )
-    package = export_package_build(subject=subject, findings=findings, context=context)
+    with translation.override(privacy_request.language):  # the report is the customer's to read
+        package = export_package_build(subject=subject, findings=findings, context=context)
     ExportPackage.objects.update_or_create(request=privacy_request, defaults={
         "package_sealed": sealing.seal_bytes(privacy_request.pk, "package", package), "size": len(package),
         "created_at": now, "expires_at": now + timedelta(days=settings.PRIVACY_EXPORT_RETENTION_DAYS),

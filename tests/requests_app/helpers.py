@@ -59,3 +59,15 @@ def shop_order(*, email: str, increment_id: str, postcode: str) -> SalesOrder:
     )
     SalesOrderAddress.objects.using("magento").create(parent=order, address_type="billing", postcode=postcode)
     return order
+
+
+def erased_with_receipt(receipt_rows: dict, **overrides) -> PrivacyRequest:
+    """A deletion request whose erasure left a receipt: what was deleted, anonymized and held (labels as stored)."""
+    from requests_app import sealing
+
+    privacy_request = submit(kind="deletion", **overrides)
+    receipt = receipt_rows | {"amazon_pay": {"closed": 0}, "verified": True, "rows_checked": 12}
+    PrivacyRequest.objects.filter(pk=privacy_request.pk).update(
+        receipt_sealed=sealing.seal_json(privacy_request.pk, "receipt", receipt)
+    )
+    return privacy_request

@@ -14,13 +14,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from requests_app.models import PrivacyRequest
 from requests_app.notifications import request_email_send
 from requests_app.services import privacy_request_deny
 from tests.requests_app.celery_worker import wait_for, worker_on_own_queue
-from tests.requests_app.helpers import OPERATOR, mails_to
+from tests.requests_app.helpers import OPERATOR, erased_with_receipt, mails_to, shop_order, submit
 
 FORM = reverse("selfservice:request-form")
 CATALOGS = [Path(settings.BASE_DIR, "locale", code, "LC_MESSAGES", "django.mo") for code in ("de", "fr")]
@@ -135,6 +135,53 @@ def test_an_email_sent_later_from_an_english_context_is_in_the_language_the_requ
         assert request_email_send(request_id=privacy_request.pk, message="acknowledgement")
         assert translation.get_language() == "en"
     assert mails_to("ada@example.com")[-1].subject == "Nous avons bien reçu votre demande relative à vos données personnelles"
+
+
+@pytest.mark.django_db
+def test_the_erasure_receipt_of_a_german_request_names_what_was_erased_and_kept_in_german():
+    # given a German deletion request whose erasure (run in English) stored its receipt with English labels
+    privacy_request = erased_with_receipt({
+        "deleted": {"Contact details": 3}, "anonymized": {"Addresses": 1},
+        "held": [{"document": "Invoice", "rows": 2, "until": "2033-12-31", "years": 8, "law": "§147 AO"}],
+    }, language="de")
+
+    # when the receipt is e-mailed
+    assert request_email_send(request_id=privacy_request.pk, message="erasure_receipt")
+
+    # then it reads German throughout, the stored labels included
+    sent = mails_to("ada@example.com")[-1]
+    assert sent.subject == "Ihre Löschbestätigung"
+    assert "Ihre Datenschutzanfrage (Löschung meiner Daten) ist abgeschlossen." in sent.body
+    assert "- Kontaktdaten: 3 Datensätze" in sent.body and "- Adressen: 1 Datensatz" in sent.body
+    assert "- Rechnung (2 Datensätze): bis 2033-12-31, 8 Jahre nach Ende des Jahres der Unterlage, nach §147 AO." in sent.body
+    assert "<td>Rechnung</td>" in sent.alternatives[0][0]
+
+
+@pytest.mark.django_db(databases=["default", "magento"])
+def test_the_report_in_a_french_customers_export_is_in_french_whoever_builds_it(magento_schema):
+    import io
+    import zipfile
+
+    from requests_app import sealing
+    from requests_app.fulfilment import export_fulfil
+    from requests_app.models import ExportPackage
+
+    # given a French customer's verified access request, and an order of theirs in the shop
+    shop_order(email="ada@example.com", increment_id="100000042", postcode="75001")
+    privacy_request = submit(kind="access", language="fr", channel="email", verified=True, by=OPERATOR)
+
+    # when the package is built from an English context (a worker, the staff console)
+    with translation.override("en"):
+        export_fulfil(privacy_request, timezone.now())
+
+    # then the readable report in it is French
+    package = ExportPackage.objects.get(request=privacy_request)
+    archive = zipfile.ZipFile(io.BytesIO(sealing.open_bytes(privacy_request.pk, "package", package.package_sealed)))
+    report = archive.read("report.html").decode()
+    assert "<title>Vos données personnelles chez" in report
+    assert "Pourquoi nous utilisons vos données, et sur quelle base légale" in report
+    assert "Commandes et achats" in report and "100000042" in report
+    assert "Ce que nous détenons" in report and "What we hold" not in report
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.utils import timezone
 from requests_app.models import PrivacyRequest
 from requests_app.notifications import MESSAGES, deadline_digest_send, request_email_send
 from requests_app.services import AgentSubmission, privacy_request_deny, privacy_request_extend
-from tests.requests_app.helpers import CUSTOMER_EMAIL, OPERATOR, mails_to, submit
+from tests.requests_app.helpers import CUSTOMER_EMAIL, OPERATOR, erased_with_receipt, mails_to, submit
 
 pytestmark = pytest.mark.django_db
 HOSTILE_NAME = 'Ada <script>alert("x")</script> & Co'
@@ -77,18 +77,11 @@ def test_the_agent_is_told_only_what_they_submitted():
 
 
 def test_the_erasure_receipt_says_the_request_is_complete_and_lists_what_was_erased_and_what_is_kept_until_when():
-    from requests_app import sealing
-
     # given a completed deletion whose erasure left its receipt on the request
-    privacy_request = submit(kind="deletion")
-    receipt = {
+    privacy_request = erased_with_receipt({
         "deleted": {"Account and addresses": 3}, "anonymized": {"Reviews": 1},
         "held": [{"document": "Invoice", "rows": 2, "until": "2033-12-31", "years": 8, "law": "§147 AO"}],
-        "amazon_pay": {"closed": 0}, "verified": True, "rows_checked": 12,
-    }
-    PrivacyRequest.objects.filter(pk=privacy_request.pk).update(
-        receipt_sealed=sealing.seal_json(privacy_request.pk, "receipt", receipt)
-    )
+    })
 
     # when its one completion e-mail, the receipt, is sent
     assert request_email_send(request_id=privacy_request.pk, message="erasure_receipt")
