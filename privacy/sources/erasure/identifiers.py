@@ -10,7 +10,7 @@ telephone number from a range kept for fiction), so they count only inside the s
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from privacy.crypto import normalize_email
 
@@ -115,7 +115,10 @@ class Matcher:
         self.email = _alternation(identifiers.emails)
         self.buyer = _alternation(identifiers.buyer_ids)
         self.street = _alternation(identifiers.streets)
-        self.phone = _alternation(_phone_pattern(phone) for phone in identifiers.phones)
+        # Compiling one separator-tolerant pattern per number costs about 0.3 ms a number (a subject with 50 orders
+        # may have 30): texts are first asked for the bare digits with separators taken out, and the pattern that
+        # finds them with their separators is compiled only when a text to scrub holds one.
+        self.phone_digits = _alternation(_digits(phone) for phone in identifiers.phones)
         self.ip = _alternation(identifiers.ips, boundary=r"(?<![\d.])", end=r"(?![\d.])")
         names = {part for name in identifiers.names for part in name if _usable_name(part)}
         self.full_name = _alternation(
@@ -123,11 +126,19 @@ class Matcher:
         )
         self.name = _alternation(names, boundary=r"\b", end=r"\b")
 
+    @cached_property
+    def phone(self) -> re.Pattern | None:
+        return _alternation(_phone_pattern(phone) for phone in self.identifiers.phones)
+
+    def has_phone(self, text: str) -> bool:
+        """Whether text holds one of the telephone numbers however punctuated (what `phone` finds, without it)."""
+        return _search(self.phone_digits, PHONE_SEPARATORS.sub("", text))
+
     def kinds(self, text: str, *, own_row: bool) -> set[str]:
         """Return the kinds of identifier found in text; weak kinds only when the text is in the subject's own row."""
         found = {kind for kind, pattern in (("email", self.email), ("buyer_id", self.buyer)) if _search(pattern, text)}
         has_name = _search(self.name, text)
-        has_street, has_phone = _search(self.street, text), _search(self.phone, text)
+        has_street, has_phone = _search(self.street, text), self.has_phone(text)
         if has_name and (has_street or has_phone):
             found.add("name_with_address")
         if own_row:
@@ -137,9 +148,12 @@ class Matcher:
 
     def scrub(self, text: str) -> str:
         """Replace every identifier inside text, keeping the rest (full names before single names)."""
-        for pattern in (self.email, self.buyer, self.street, self.phone, self.ip, self.full_name, self.name):
-            if pattern is not None:
-                text = pattern.sub(REPLACEMENT, text)
+        for pattern in (self.email, self.buyer, self.street):
+            text = _sub(pattern, text)
+        if self.has_phone(text):
+            text = _sub(self.phone, text)
+        for pattern in (self.ip, self.full_name, self.name):
+            text = _sub(pattern, text)
         return text
 
 
@@ -151,10 +165,17 @@ def _alternation(values: Iterable[str], *, boundary: str = "", end: str = "") ->
     return re.compile(f"{boundary}(?:{body}){end}", re.IGNORECASE)
 
 
+PHONE_SEPARATORS = re.compile(r"[\s()./-]")
+
+
 def _phone_pattern(phone: str) -> str:
-    """Match the number however it is punctuated: the same digits with any separators between them."""
+    """Match the number however it is punctuated: the same digits with any separators (PHONE_SEPARATORS) between them."""
     digits = _digits(phone)
-    return r"(?:\+?" + r"[\s()./-]*".join(digits) + ")"
+    return r"(?:\+?" + f"{PHONE_SEPARATORS.pattern}*".join(digits) + ")"
+
+
+def _sub(pattern: re.Pattern | None, text: str) -> str:
+    return text if pattern is None else pattern.sub(REPLACEMENT, text)
 
 
 def _search(pattern: re.Pattern | None, text: str) -> bool:

@@ -36,6 +36,14 @@ def test_scrubbing_leaves_names_inside_other_words_and_other_ip_addresses_alone(
     assert Matcher(ADA).scrub("Adamant clients at 192.0.2.10") == "Adamant clients at 192.0.2.10"
 
 
+def test_a_telephone_number_counts_however_it_is_punctuated_and_only_with_all_its_digits():
+    matcher = Matcher(ADA)
+    assert matcher.kinds("call 44 (7700) 900.123 after six", own_row=True) == {"phone"}
+    assert "name_with_address" in matcher.kinds("Ada: +44-7700-900-123", own_row=False)
+    assert matcher.kinds("order 447700900124, parcel 7700 900123", own_row=True) == set()
+    assert matcher.scrub("order 447700900124 for 44/7700 900 123") == "order 447700900124 for [removed]"
+
+
 def test_a_name_alone_counts_only_in_the_subjects_own_rows_but_next_to_their_street_everywhere():
     matcher = Matcher(ADA)
     assert matcher.kinds("Dear Ada", own_row=False) == set()
