@@ -38,6 +38,7 @@ from requests_app.services import (
 )
 from requests_app.services.verification import second_factor_required
 from requests_app.states import TRANSITIONS, State
+from requests_app.wording import mid_sentence
 
 WITHDRAWABLE = frozenset(state for state, targets in TRANSITIONS.items() if State.CANCELLED in targets)
 # The service names the agent's upload `agent_document`; the form calls it `permission`.
@@ -53,7 +54,7 @@ def _form_context(form: RequestForm) -> dict:
     return {
         "form": form,
         "second_factor_kinds": sorted(kinds),
-        "second_factor_labels": [str(label).lower() for value, label in Kind.choices if value in kinds],
+        "second_factor_labels": [mid_sentence(label) for value, label in Kind.choices if value in kinds],
     }
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from requests_app.models import Jurisdiction
 from requests_app.rights.fields import FIELDS, corrections_clean
 from requests_app.rights.models import PreferenceKind
+from requests_app.wording import mid_sentence
 
 PREFIX = "correct_"
 AUTOCOMPLETE = {
@@ -35,7 +36,7 @@ def correction_fields_add(form: forms.Form) -> None:
     """Add one optional field per correctable detail to form, labelled with what the detail should say."""
     for name, detail in FIELDS.items():
         form.fields[PREFIX + name] = forms.CharField(
-            label=_("Correct %(detail)s") % {"detail": str(detail.label)[0].lower() + str(detail.label)[1:]},
+            label=_("Correct %(detail)s") % {"detail": mid_sentence(detail.label)},
             help_text=detail.help, required=False, max_length=300, strip=True, widget=_widget(name),
         )
 

@@ -1,7 +1,12 @@
 from django import template
 from django.conf import settings
 
+from requests_app.wording import mid_sentence
+
 register = template.Library()
+
+
+register.filter("mid_sentence", mid_sentence)
 
 
 @register.simple_tag

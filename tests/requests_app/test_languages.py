@@ -20,30 +20,37 @@ from requests_app.models import PrivacyRequest
 from requests_app.notifications import request_email_send
 from requests_app.services import privacy_request_deny
 from tests.requests_app.celery_worker import wait_for, worker_on_own_queue
-from tests.requests_app.helpers import OPERATOR, erased_with_receipt, mails_to, shop_order, submit
+from tests.requests_app.helpers import OPERATOR, erased_with_receipt, mails_to, shop_order, submit, token_from_mail
 
 FORM = reverse("selfservice:request-form")
 CATALOGS = [Path(settings.BASE_DIR, "locale", code, "LC_MESSAGES", "django.mo") for code in ("de", "fr")]
 
 GERMAN = {
-    "form": ["Was sollen wir für Sie tun?", "Berichtigung meiner Daten", "Anfrage senden"],
+    # Mid-sentence labels keep the capitals of German nouns ("Vorname", "Auskunft").
+    "form": ["Was sollen wir für Sie tun?", "Berichtigung meiner Daten", "Anfrage senden", "Vorname berichtigen",
+             "Erforderlich für: Auskunft über meine Daten,"],
     "subject": "Bitte bestätigen Sie Ihre Datenschutzanfrage",
     "mail": ["Guten Tag Ada Lovelace,", "Berichtigung meiner Daten", "Bestätigen Sie die Anfrage, indem Sie diesen Link öffnen:"],
     "inbox": "Sehen Sie in Ihrem Posteingang nach",
+    "verify": "Sie haben Folgendes bei uns beantragt: Berichtigung meiner Daten.",
     "field_errors": ["Wählen Sie aus, was wir für Sie tun sollen.", "Geben Sie Ihre E-Mail-Adresse ein."],
 }
 FRENCH = {
-    "form": ["Que souhaitez-vous que nous fassions\u00a0?", "Rectification de mes données", "Envoyer la demande"],
+    "form": ["Que souhaitez-vous que nous fassions\u00a0?", "Rectification de mes données", "Envoyer la demande",
+             "Rectifier\u00a0: prénom", "Nécessaire pour\u00a0: accès à mes données,"],
     "subject": "Veuillez confirmer votre demande relative à vos données personnelles",
     "mail": ["Bonjour Ada Lovelace,", "Rectification de mes données", "Confirmez la demande en ouvrant ce lien\u00a0:"],
     "inbox": "Consultez votre boîte de réception",
+    "verify": "Vous nous avez demandé\u00a0: rectification de mes données.",
     "field_errors": ["Choisissez ce que vous souhaitez que nous fassions.", "Saisissez votre adresse e-mail."],
 }
 ENGLISH = {
-    "form": ["What would you like us to do?", "Correction of my data", "Send request"],
+    "form": ["What would you like us to do?", "Correction of my data", "Send request", "Correct first name",
+             "Needed for: access to my data,"],
     "subject": "Please confirm your privacy request",
     "mail": ["Hello Ada Lovelace,", "Correction of my data", "Confirm the request by opening this link:"],
     "inbox": "Check your inbox",
+    "verify": "You asked us for: correction of my data.",
     "field_errors": ["Choose what you would like us to do.", "Enter your e-mail address."],
 }
 
@@ -95,6 +102,10 @@ def test_a_customer_gets_the_form_the_next_page_and_the_confirmation_email_in_th
     for text in expected["mail"]:
         assert text in sent.body
     assert expected["mail"][1] in sent.alternatives[0][0]  # the HTML part too
+
+    # and the page its link opens speaks the same language
+    verify = reverse("selfservice:verify", kwargs={"token": token_from_mail(sent, "/verify/")})
+    assert expected["verify"] in client.get(verify, HTTP_ACCEPT_LANGUAGE=accept_language).content.decode()
 
 
 @pytest.mark.django_db
