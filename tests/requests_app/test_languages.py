@@ -33,6 +33,7 @@ GERMAN = {
     "mail": ["Guten Tag Ada Lovelace,", "Berichtigung meiner Daten", "Bestätigen Sie die Anfrage, indem Sie diesen Link öffnen:"],
     "inbox": "Sehen Sie in Ihrem Posteingang nach",
     "verify": "Sie haben Folgendes bei uns beantragt: Berichtigung meiner Daten.",
+    "status": ["Ihre Datenschutzanfrage", "Wartet auf Ihre Bestätigung", "Wir haben Ihre Anfrage erhalten"],
     "field_errors": ["Wählen Sie aus, was wir für Sie tun sollen.", "Geben Sie Ihre E-Mail-Adresse ein."],
 }
 FRENCH = {
@@ -42,6 +43,8 @@ FRENCH = {
     "mail": ["Bonjour Ada Lovelace,", "Rectification de mes données", "Confirmez la demande en ouvrant ce lien\u00a0:"],
     "inbox": "Consultez votre boîte de réception",
     "verify": "Vous nous avez demandé\u00a0: rectification de mes données.",
+    "status": ["Votre demande relative à vos données personnelles", "En attente de votre confirmation",
+               "Nous avons reçu votre demande"],
     "field_errors": ["Choisissez ce que vous souhaitez que nous fassions.", "Saisissez votre adresse e-mail."],
 }
 ENGLISH = {
@@ -51,6 +54,7 @@ ENGLISH = {
     "mail": ["Hello Ada Lovelace,", "Correction of my data", "Confirm the request by opening this link:"],
     "inbox": "Check your inbox",
     "verify": "You asked us for: correction of my data.",
+    "status": ["Your privacy request", "Waiting for your confirmation", "We received your request"],
     "field_errors": ["Choose what you would like us to do.", "Enter your e-mail address."],
 }
 
@@ -103,9 +107,13 @@ def test_a_customer_gets_the_form_the_next_page_and_the_confirmation_email_in_th
         assert text in sent.body
     assert expected["mail"][1] in sent.alternatives[0][0]  # the HTML part too
 
-    # and the page its link opens speaks the same language
+    # and the pages its links open speak the same language
     verify = reverse("selfservice:verify", kwargs={"token": token_from_mail(sent, "/verify/")})
     assert expected["verify"] in client.get(verify, HTTP_ACCEPT_LANGUAGE=accept_language).content.decode()
+    status = reverse("selfservice:status", kwargs={"token": token_from_mail(sent, "/status/")})
+    status_page = client.get(status, HTTP_ACCEPT_LANGUAGE=accept_language).content.decode()
+    for text in expected["status"]:
+        assert text in status_page
 
 
 @pytest.mark.django_db
