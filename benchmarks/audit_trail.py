@@ -6,7 +6,8 @@ Creates (and finally drops) the database `bench_audit`. Writers are processes (n
 Each writer commits one row at a time, in two shapes: by itself (autocommit: a bare INSERT, or a
 standalone audited append) and inside BEGIN ... COMMIT (as `transaction.atomic()` does). Audited
 events are sealed into the chain after commit by a real Celery worker on Redis (db 14), as in
-production; a run ends when every event is sealed, so the sealing time counts. Prints events/s
+production (the writers share one sealing window through REDIS_URL, also db 14); a run ends when
+every event is sealed, so the sealing time counts. Prints events/s
 and the ratio to the bare rate of the same shape and number of writers.
 """
 
@@ -30,7 +31,9 @@ BARE_SQL = "INSERT INTO bench_bare (created_at, actor, action, target, payload) 
 
 def main(argv: list[str]) -> int:
     options = _parse(argv)
-    os.environ.update({"DATABASE_URL": f"{POSTGRES}/{DATABASE}", "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "privacy.settings"})
+    # REDIS_URL as production requires it: the appending processes share one sealing window through it
+    os.environ.update({"DATABASE_URL": f"{POSTGRES}/{DATABASE}", "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "privacy.settings",
+                       "REDIS_URL": BROKER})  # fmt: skip
     _admin_sql(f"DROP DATABASE IF EXISTS {DATABASE}")
     _admin_sql(f"CREATE DATABASE {DATABASE}")
     worker = None

@@ -19,6 +19,7 @@ from privacy.audit.actors import Actor
 from privacy.audit.insert import event_insert
 from privacy.audit.models import AuditEvent
 from privacy.audit.payloads import payload_encrypt
+from privacy.audit.seal_window import window_claim
 from privacy.audit.sealing import audit_chain_seal
 from privacy.transactions import on_commit_once
 
@@ -27,6 +28,7 @@ __all__ = ["AuditOutsideTransaction", "audit_chain_seal", "audit_event_append"]
 logger = logging.getLogger(__name__)
 
 SEAL_DELAY_SECONDS = 0.5
+SEAL_WINDOW_SECONDS = 0.4  # closes before the task's countdown ends: see seal_window
 NAME_LIMITS = {"action": 64, "target_type": 64, "target_id": 64, "subject_scope": 100, "actor_id": 150, "actor_label": 150}
 
 _seal_due_at = 0.0
@@ -113,7 +115,8 @@ def _seal_soon_robust():
 
 
 def _seal_soon():
-    """Seal now in eager mode; otherwise enqueue one delayed sealing task per process and delay window."""
+    """Seal now in eager mode; otherwise enqueue one delayed sealing task per delay window, shared by every
+    process through Redis when there is one (privacy.audit.seal_window)."""
     global _seal_due_at
     if settings.CELERY_TASK_ALWAYS_EAGER:
         audit_chain_seal()
@@ -121,6 +124,10 @@ def _seal_soon():
     moment = time.monotonic()
     if moment < _seal_due_at:
         return  # a task already queued runs after this commit and seals this event too
+    left = window_claim(window_seconds=SEAL_WINDOW_SECONDS)
+    if left:
+        _seal_due_at = moment + left  # another process's task runs after this commit
+        return
     _seal_due_at = moment + SEAL_DELAY_SECONDS
     from privacy.audit.tasks import seal_audit_events_task
 

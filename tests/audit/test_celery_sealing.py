@@ -5,10 +5,11 @@ import time
 import uuid
 
 import pytest
+import redis
 from celery.contrib.testing.worker import start_worker
 from django.db import transaction
 
-from privacy.audit import services
+from privacy.audit import seal_window, services
 from privacy.audit.models import AuditEvent
 from privacy.audit.verification import audit_chain_verify
 from privacy.celery import app
@@ -77,3 +78,63 @@ def test_a_standalone_event_stays_committed_when_its_sealing_task_cannot_be_queu
     assert AuditEvent.objects.filter(pk=event.pk).exists()
     assert "could not ask for sealing" in caplog.text
     assert services.audit_chain_seal() == 1
+
+
+@pytest.fixture
+def shared_window(settings, monkeypatch):
+    """Appends publish to a queue of this test's own on Redis (no worker), with REDIS_URL set as in
+    production; yields the queue's length, i.e. how many sealing tasks were queued."""
+    redis_url = os.environ.get("PRIVACY_TEST_REDIS_URL")
+    if not redis_url:
+        service_unavailable("needs Redis (run through `python -m tests.services`)")
+    queue = f"audit-window-{uuid.uuid4().hex}"
+    client = redis.Redis.from_url(redis_url)
+    client.delete(seal_window.WINDOW_KEY)
+    with producer_on(queue):
+        settings.CELERY_TASK_ALWAYS_EAGER = False
+        settings.REDIS_URL = redis_url
+        monkeypatch.setattr(services, "_seal_due_at", 0.0)
+        try:
+            yield lambda: client.llen(queue)
+        finally:
+            client.delete(queue, seal_window.WINDOW_KEY)
+
+
+def _standalone_append():
+    services.audit_event_append(actor=ALICE, action="x.y", target_type="request", target_id=1, details={}, standalone=True)
+
+
+def _as_another_process(monkeypatch):
+    monkeypatch.setattr(services, "_seal_due_at", 0.0)  # a fresh process has no window of its own
+
+
+@pytest.mark.services
+@pytest.mark.django_db(transaction=True)
+def test_processes_appending_in_the_same_window_queue_one_sealing_task(shared_window, monkeypatch):
+    # when one process appends, then another inside the same window
+    _standalone_append()
+    _as_another_process(monkeypatch)
+    _standalone_append()
+
+    # then one task was queued, and the second process waits out what is left of the window
+    assert shared_window() == 1
+    assert 0 < services._seal_due_at - time.monotonic() <= services.SEAL_WINDOW_SECONDS
+
+    # and once the window is over, the next append queues the next task
+    time.sleep(services.SEAL_WINDOW_SECONDS + 0.05)
+    _as_another_process(monkeypatch)
+    _standalone_append()
+    assert shared_window() == 2
+
+
+def test_the_window_closes_before_the_task_it_stands_for_reads():
+    assert services.SEAL_WINDOW_SECONDS < services.SEAL_DELAY_SECONDS
+
+
+def test_without_an_answer_from_redis_each_process_queues_its_own_task(settings, caplog):
+    # given
+    settings.REDIS_URL = "redis://127.0.0.1:9/0"
+
+    # when / then
+    assert seal_window.window_claim(window_seconds=0.4) == 0.0
+    assert "this process queues its own task" in caplog.text
