@@ -102,15 +102,15 @@ def _seals_upto(head_seq: int):
     """Yield the seals up to head_seq in seq order, each with its event's row MAC and canonical content.
 
     A seal whose event row is gone is left out by the join: the walk then finds its seq missing.
+    Each read is a range of CHUNK sequence numbers rather than "the next CHUNK seals up to the
+    head", which PostgreSQL answered by joining and sorting every seal left to the head each time.
     """
     last = 0
     seals = AuditSeal.objects.annotate(prefix=CanonicalPrefix("event__")).order_by("seq")
     while last < head_seq:
-        chunk = list(seals.filter(seq__gt=last, seq__lte=head_seq).values_list(*WALKED)[:CHUNK])
-        if not chunk:
-            return
-        yield from chunk
-        last = chunk[-1][0]
+        up_to = min(last + CHUNK, head_seq)
+        yield from seals.filter(seq__gt=last, seq__lte=up_to).values_list(*WALKED)
+        last = up_to
 
 
 def _sealed_event_pk(seq: int) -> int:

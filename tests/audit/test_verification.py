@@ -6,6 +6,7 @@ from django.db import transaction
 
 from privacy.audit.models import AuditChainHead, AuditEvent
 from privacy.audit.services import audit_chain_seal, audit_event_append
+from privacy.audit import verification
 from privacy.audit.verification import audit_chain_verify
 from tests.audit.helpers import ALICE, SEALS, TABLE, append_events, tamper
 
@@ -246,3 +247,29 @@ def _forged_seal(*, seq: int, event: AuditEvent, prev_hash: str, like: AuditEven
         f"INSERT INTO {SEALS} (seq, event_id, prev_hash, chain_hash, sealed_at) VALUES (%s, %s, %s, %s, %s)",
         [seq, event.pk, prev_hash, "e" * 64, like.sealed_at],
     )
+
+
+def test_the_walk_reads_the_chain_in_ranges_and_still_verifies_every_event(monkeypatch):
+    # given: ranges of two sequence numbers
+    monkeypatch.setattr(verification, "CHUNK", 2)
+    append_events(7)
+
+    # when
+    result = audit_chain_verify()
+
+    # then
+    assert (result.ok, result.events_checked) == (True, 7)
+
+
+def test_a_whole_range_of_deleted_events_is_named_as_missing_from_its_first(monkeypatch):
+    # given: ranges of two sequence numbers, and the events of the second range (#3 and #4) deleted
+    monkeypatch.setattr(verification, "CHUNK", 2)
+    events = append_events(6)
+    tamper(f"DELETE FROM {TABLE} WHERE id IN (%s, %s)", [events[2].pk, events[3].pk])
+
+    # when
+    result = audit_chain_verify()
+
+    # then
+    assert (result.ok, result.reason, result.first_bad_event["seq"]) == (False, "missing", 3)
+    assert result.first_bad_event["next_id"] == events[4].pk
