@@ -298,7 +298,7 @@ def report_queue(size: int) -> None:
             process.wait(timeout=60)
     rate = len(ids) / completed
     print(f"queue: {len(ids)} approved deletions drained by 2 Celery workers on Redis: all completed in {completed:.1f} s"
-          f" = {rate:.1f} subjects/s; with every follow-up task (receipt and completion e-mails, audit sealing)"
+          f" = {rate:.1f} subjects/s; with every follow-up task (the receipt e-mail, audit sealing)"
           f" {idle:.1f} s = {len(ids) / idle:.1f} subjects/s")  # fmt: skip
     print(f"  baseline, Fides-style sequential (discovery + row-by-row writes) on 20 subjects: {baseline_rate:.1f} subjects/s;"
           f" ratio {rate / baseline_rate:.1f}x")
