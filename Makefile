@@ -17,7 +17,11 @@ $(STAMP): pyproject.toml
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 $(CATALOGS): %.mo: %.po $(STAMP)
-	$(DEMO_ENV) $(PY) manage.py compilemessages --locale $(word 2,$(subst /, ,$@)) --ignore '.venv' --ignore 'var'
+	@if command -v msgfmt >/dev/null; then \
+		$(DEMO_ENV) $(PY) manage.py compilemessages --locale $(word 2,$(subst /, ,$@)) --ignore '.venv' --ignore 'var'; \
+	else \
+		echo "gettext (msgfmt) is not installed: $@ not compiled, pages stay in English (apt-get install gettext)"; \
+	fi
 
 install: $(STAMP) $(CATALOGS)
 
