@@ -3,6 +3,7 @@
 import os
 import time
 import uuid
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -14,10 +15,22 @@ from privacy.audit.models import AuditEvent
 from privacy.audit.verification import audit_chain_verify
 from privacy.celery import app
 from tests.audit.helpers import ALICE
-from tests.requests_app.celery_worker import celery_connections_forget, producer_on
+from tests.requests_app.celery_worker import producer_on
 from tests.services import service_unavailable
 
 SEALING_PATIENCE_SECONDS = 30
+
+
+@contextmanager
+def _publishing(queue: str, settings, monkeypatch, **producer):
+    """This process queues its sealing tasks to queue (producer_on's broker and settings), as a process
+    that has not queued one yet."""
+    # producer_on reads the Celery app's settings before Django's change below: app.conf loads lazily from
+    # Django settings, so read afterwards it would restore task_always_eager=False for every later test.
+    with producer_on(queue, **producer):
+        settings.CELERY_TASK_ALWAYS_EAGER = False
+        monkeypatch.setattr(services, "_seal_due_at", 0.0)
+        yield
 
 
 @pytest.fixture
@@ -26,11 +39,7 @@ def celery_on_redis(settings, monkeypatch):
     if not os.environ.get("PRIVACY_TEST_REDIS_URL"):
         service_unavailable("needs Redis (run through `python -m tests.services`)")
     queue = f"audit-sealing-{uuid.uuid4().hex}"  # workers of other runs on the same Redis never take its tasks
-    # producer_on reads the Celery app's settings before Django's change below: app.conf loads lazily from
-    # Django settings, so read afterwards it would restore task_always_eager=False for every later test.
-    with producer_on(queue):
-        settings.CELERY_TASK_ALWAYS_EAGER = False
-        monkeypatch.setattr(services, "_seal_due_at", 0.0)
+    with _publishing(queue, settings, monkeypatch):
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30, queues=[queue]):
             yield
 
@@ -54,17 +63,8 @@ def test_with_a_broker_committed_events_are_sealed_by_the_worker(celery_on_redis
 @pytest.fixture
 def broker_unreachable(settings, monkeypatch):
     """This process publishes to a Redis address nobody listens on, without retrying."""
-    keys = ("broker_url", "task_always_eager", "task_publish_retry")
-    saved = {key: app.conf[key] for key in keys}
-    celery_connections_forget()
-    app.conf.update(broker_url="redis://127.0.0.1:9/0", task_always_eager=False, task_publish_retry=False)
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    monkeypatch.setattr(services, "_seal_due_at", 0.0)
-    try:
+    with _publishing("audit-unreachable", settings, monkeypatch, broker_url="redis://127.0.0.1:9/0", task_publish_retry=False):
         yield
-    finally:
-        celery_connections_forget()
-        app.conf.update(saved)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -90,10 +90,8 @@ def shared_window(settings, monkeypatch):
     queue = f"audit-window-{uuid.uuid4().hex}"
     client = redis.Redis.from_url(redis_url)
     client.delete(seal_window.WINDOW_KEY)
-    with producer_on(queue):
-        settings.CELERY_TASK_ALWAYS_EAGER = False
+    with _publishing(queue, settings, monkeypatch):
         settings.REDIS_URL = redis_url
-        monkeypatch.setattr(services, "_seal_due_at", 0.0)
         try:
             yield lambda: client.llen(queue)
         finally:

@@ -40,19 +40,20 @@ def database_url(alias: str) -> str:
 
 
 @contextmanager
-def producer_on(queue: str):
-    """Make this process enqueue to Redis (not eagerly) for the block's duration."""
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "task_default_queue")}
-    celery_connections_forget()  # eager tests before this one may have built a pool for the default broker
-    app.conf.update(broker_url=REDIS_URL, task_always_eager=False, task_default_queue=queue)
+def producer_on(queue: str, *, broker_url: str = REDIS_URL, **conf):
+    """Make this process enqueue to broker_url (this run's Redis by default), not eagerly, for the block's
+    duration; conf sets more Celery settings for it."""
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "task_default_queue", *conf)}
+    _connections_forget()  # eager tests before this one may have built a pool for the default broker
+    app.conf.update(broker_url=broker_url, task_always_eager=False, task_default_queue=queue, **conf)
     try:
         yield
     finally:
-        celery_connections_forget()
+        _connections_forget()
         app.conf.update(saved)
 
 
-def celery_connections_forget() -> None:
+def _connections_forget() -> None:
     if app._pool is not None:
         app._pool.force_close_all()
     app._pool = None
