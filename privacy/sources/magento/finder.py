@@ -120,17 +120,23 @@ def links_with_rows(*, reads: list[tuple[str, LinkRead]], using: str) -> list[bo
 
 
 def _exists(using: str, batch: list[tuple[str, LinkRead]]) -> list[bool]:
-    tests, params = [], []
+    tests = []
     for table, read in batch:
         if read.emails:
-            match, match_params = email_candidates_sql(column=read.column, emails=sorted(read.values), indexed=read.indexed, using=using)
+            match, params = email_candidates_sql(column=read.column, emails=sorted(read.values), indexed=read.indexed, using=using)
         else:
-            match, match_params = f"{quote(using, read.column)} IN ({', '.join(['%s'] * len(read.values))})", sorted(read.values, key=str)
+            match, params = in_sql(column=read.column, values=read.values, using=using)
         fixed, fixed_params = _where_fixed(using, read.when)
-        tests.append(f"EXISTS(SELECT 1 FROM {quote(using, table)} WHERE {match}{fixed})")
-        params += [*match_params, *fixed_params]
+        tests.append((table, f"{match}{fixed}", [*params, *fixed_params]))
+    return tables_with_rows(tests=tests, using=using)
+
+
+def tables_with_rows(*, tests: list[tuple[str, str, list]], using: str) -> list[bool]:
+    """Return, per (table, WHERE fragment, parameters), whether the table has a row matching it: one statement
+    of EXISTS tests."""
+    sql = ", ".join(f"EXISTS(SELECT 1 FROM {quote(using, table)} WHERE {where})" for table, where, _ in tests)
     with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(tests)}", params)
+        cursor.execute(f"SELECT {sql}", [param for _, _, params in tests for param in params])
         return [bool(flag) for flag in cursor.fetchone()]
 
 
@@ -139,9 +145,8 @@ def rows_in(*, table: str, column: str, values: Iterable, select: tuple[str, ...
     fixed, fixed_params = _where_fixed(using, when)
     rows = []
     for chunk in _chunks(set(values)):
-        marks = ", ".join(["%s"] * len(chunk))
-        sql = f"{_select(using, table, select)} WHERE {quote(using, column)} IN ({marks}){fixed}"
-        rows += _fetch(using, sql, [*chunk, *fixed_params], select)
+        match, params = in_sql(column=column, values=chunk, using=using)
+        rows += _fetch(using, f"{_select(using, table, select)} WHERE {match}{fixed}", [*params, *fixed_params], select)
     return rows
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from django.db import connections
 
-from privacy.sources.magento.finder import LIKE_ESCAPE, PROBE_PARAMETERS, like_escape
+from privacy.sources.magento.finder import LIKE_ESCAPE, PROBE_PARAMETERS, like_escape, tables_with_rows
 from privacy.sources.magento.rowkeys import chunks, pk_where
 
 LITERALS_PER_STATEMENT = 40
@@ -48,18 +48,15 @@ def rows_text(*, table: str, pk_columns: tuple[str, ...], pks: Iterable, using: 
 def tables_without(*, tables: list[tuple[str, tuple[str, ...], list]], using: str) -> set[str]:
     """Return the tables of (table, pk columns, pks) holding none of their pks: one statement of EXISTS tests
     for them all (a table with more keys than one test takes is left out, so read as usual)."""
-    quote, tests, params, asked = connections[using].ops.quote_name, [], [], []
+    quote, tests, size = connections[using].ops.quote_name, [], 0
     for table, pk_columns, pks in tables:
-        if pks and len(pks) * len(pk_columns) <= PROBE_PARAMETERS - len(params):
-            where, where_params = pk_where(quote, pk_columns, list(pks))
-            tests.append(f"EXISTS(SELECT 1 FROM {quote(table)} WHERE {where})")
-            params += where_params
-            asked.append(table)
+        if pks and len(pks) * len(pk_columns) <= PROBE_PARAMETERS - size:
+            where, params = pk_where(quote, pk_columns, list(pks))
+            tests.append((table, where, params))
+            size += len(params)
     if not tests:
         return set()
-    with connections[using].cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(tests)}", params)
-        return {table for table, present in zip(asked, cursor.fetchone()) if not present}
+    return {table for (table, _, _), present in zip(tests, tables_with_rows(tests=tests, using=using)) if not present}
 
 
 def rows_containing(*, table: str, literals: list[str], using: str) -> Iterator[dict]:
