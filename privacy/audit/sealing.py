@@ -50,7 +50,8 @@ def _seal_batch(*, batch_size: int, now) -> tuple[int, int]:
         gaps, dropped = gaps_current(head.gaps, now=int(now.timestamp()))
         if dropped:
             logger.warning("audit sealer: %s gap ranges dropped beyond the limit; the verification sweep seals them", dropped)
-        rows = _first_unsealed(_in_gaps(gaps), batch_size) if gaps else []
+        in_gaps = _in_gaps(gaps) if gaps else AuditEvent.objects.none()
+        rows = _first_unsealed(in_gaps, batch_size) if gaps else []
         through = head.sealed_through
         if len(rows) == batch_size:
             gaps = gaps_without(gaps, present=[row[0] for row in rows], through=rows[-1][0])
@@ -62,7 +63,8 @@ def _seal_batch(*, batch_size: int, now) -> tuple[int, int]:
                 gaps += gaps_between(after=through, through=ids[-1], present=ids, seen=int(now.timestamp()))
                 through = ids[-1]
             rows += above
-        sealed = _seal_rows(head, rows, now=now, sealed_through=through, gaps=gaps)
+        read = in_gaps | AuditEvent.objects.filter(id__gt=head.sealed_through, id__lte=through)
+        sealed = _seal_rows(head, rows, read=read, now=now, sealed_through=through, gaps=gaps)
     return len(rows), sealed
 
 
@@ -72,7 +74,8 @@ def _sweep_batch(*, batch_size: int, after_id: int, now) -> tuple[int, int, int]
         passed = AuditEvent.objects.filter(id__gt=after_id, id__lte=head.sealed_through)
         rows = _unsealed(passed, batch_size)
         gaps = gaps_without(head.gaps, present=[row[0] for row in rows])
-        sealed = _seal_rows(head, rows, now=now, sealed_through=head.sealed_through, gaps=gaps)
+        read = passed.filter(id__lte=rows[-1][0]) if rows else passed.none()
+        sealed = _seal_rows(head, rows, read=read, now=now, sealed_through=head.sealed_through, gaps=gaps)
     return len(rows), sealed, rows[-1][0] if rows else after_id
 
 
@@ -120,11 +123,14 @@ def _first_unsealed(events, limit: int) -> list[tuple]:
     return _unsealed(AuditEvent.objects.filter(id__in=first_ids), limit)
 
 
-def _seal_rows(head: AuditChainHead, rows: list[tuple], *, now, sealed_through: int, gaps: list) -> int:
-    """Chain the authentic rows after head, insert their seals and move the head; return how many were sealed."""
+def _seal_rows(head: AuditChainHead, rows: list[tuple], *, read, now, sealed_through: int, gaps: list) -> int:
+    """Chain the authentic rows after head, insert their seals and move the head; return how many were sealed.
+
+    read: the events the run read its rows from (the id ranges it asked about), where copies are looked for.
+    """
     mac = chain.chain_mac()
     seq, prev, seals = head.seq, head.chain_hash, []
-    copies = repeated_event_ids(AuditEvent.objects.filter(id__gte=rows[0][0], id__lte=rows[-1][0])) if rows else set()
+    copies = repeated_event_ids(read) if rows else set()
     for event_pk, row_mac, prefix, scope, payload in rows:
         if not crypto.macs_equal(chain.content_mac(mac, prefix, scope, payload), row_mac):
             logger.error("audit event %s has a forged or altered row MAC: left unsealed", event_pk)
