@@ -96,7 +96,13 @@ def new_data_key() -> bytes:
 
 def seal(key: bytes, plaintext: bytes, *, aad: bytes = b"") -> bytes:
     nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+    return nonce + _aead(key).encrypt(nonce, plaintext, aad)
+
+
+@lru_cache(maxsize=256)
+def _aead(key: bytes) -> AESGCM:
+    """The cipher object of a data key, built once: an audit append encrypts under a few recent keys."""
+    return AESGCM(key)
 
 
 def open_sealed(key: bytes, blob: bytes, *, aad: bytes = b"") -> bytes:

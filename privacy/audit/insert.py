@@ -46,19 +46,23 @@ def _insert_prepared(db, params: list) -> int:
 
     PostgreSQL parses and plans it once per connection. The values go to libpq as text, without
     psycopg's per-call cursor, adaptation and statement cache: together two fifths of what an
-    append costs the client beyond the bare insert. When psycopg would first open a transaction
-    (an atomic block whose first statement this is), the cursor runs it instead, so BEGIN and its
-    isolation level stay psycopg's business.
+    append costs the client beyond the bare insert. When this is the first statement of an atomic
+    block, the transaction is opened here with the plain BEGIN psycopg would send; a connection
+    with an isolation level, read-only or deferrable setting leaves that to psycopg's cursor.
     """
     import psycopg  # the PostgreSQL backend's own driver
 
-    db.ensure_connection()
+    if db.connection is None:
+        db.ensure_connection()
+    db.validate_no_broken_transaction()
     conn = db.connection
     with db.wrap_database_errors:
         if not (conn.autocommit or conn.pgconn.transaction_status == psycopg.pq.TransactionStatus.INTRANS):
-            with psycopg.Cursor(conn) as cursor:
-                cursor.execute(_insert_sql(db.vendor), params, prepare=True)
-                return cursor.fetchone()[0]
+            if not _plain_begin(conn):
+                with psycopg.Cursor(conn) as cursor:
+                    cursor.execute(_insert_sql(db.vendor), params, prepare=True)
+                    return cursor.fetchone()[0]
+            _raise_for(conn, conn.pgconn.exec_(b"BEGIN"))
         if conn not in _prepared_on:
             _raise_for(conn, conn.pgconn.prepare(PREPARED_NAME, _numbered(_insert_sql(db.vendor)).encode()))
             _prepared_on.add(conn)
@@ -68,14 +72,27 @@ def _insert_prepared(db, params: list) -> int:
         return int(result.get_value(0, 0))
 
 
-def _raise_for(conn, result) -> None:
+def _plain_begin(conn) -> bool:
+    """Whether psycopg would open conn's transactions with a bare BEGIN (no isolation level or access mode)."""
+    return conn.isolation_level is None and conn.read_only is None and conn.deferrable is None
+
+
+@lru_cache(maxsize=1)
+def _succeeded() -> frozenset:
     import psycopg
 
-    if result.status not in (psycopg.pq.ExecStatus.COMMAND_OK, psycopg.pq.ExecStatus.TUPLES_OK):
-        error = psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
-        if isinstance(error, psycopg.errors.InvalidSqlStatementName):
-            _prepared_on.discard(conn)  # gone (DEALLOCATE, DISCARD ALL): the next append prepares it again
-        raise error
+    return frozenset((psycopg.pq.ExecStatus.COMMAND_OK, psycopg.pq.ExecStatus.TUPLES_OK))
+
+
+def _raise_for(conn, result) -> None:
+    if result.status in _succeeded():
+        return
+    import psycopg
+
+    error = psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
+    if isinstance(error, psycopg.errors.InvalidSqlStatementName):
+        _prepared_on.discard(conn)  # gone (DEALLOCATE, DISCARD ALL): the next append prepares it again
+    raise error
 
 
 def _numbered(sql: str) -> str:

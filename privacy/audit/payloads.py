@@ -9,6 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from privacy import crypto, keys
 
 SHARED_SCOPE = "audit:shared"
+DETAILS_ENCODER = DjangoJSONEncoder(sort_keys=True, ensure_ascii=False)  # json.dumps(cls=...) would build one per call
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ def payload_encrypt(*, details: dict, event_id, subject_scope: str | None) -> st
     if not isinstance(details, dict):
         raise TypeError(f"Audit details must be a dict of JSON values, got {type(details).__name__}.")
     key = keys.data_key_for_scope(scope=subject_scope or SHARED_SCOPE)
-    text = json.dumps(details, cls=DjangoJSONEncoder, sort_keys=True, ensure_ascii=False)
+    text = DETAILS_ENCODER.encode(details)
     return keys.encrypt_text(text, key=key, aad=_aad(event_id))
 
 

@@ -63,7 +63,7 @@ def audit_event_append(
         )
     target_id = str(target_id)
     names = (actor.id, actor.label, action, target_type, target_id, subject_scope)
-    _check_names(dict(zip(NAMED_FIELDS, names)))
+    _check_names(zip(NAMED_FIELDS, names))
     event_id, created_at = time_ordered_uuid(), now or timezone.now()
     payload = payload_encrypt(details=details, event_id=event_id, subject_scope=subject_scope)
     prefix = chain.canonical_prefix(
@@ -95,8 +95,9 @@ NAMED_FIELDS = ("actor_id", "actor_label", "action", "target_type", "target_id",
 OPTIONAL_NAMES = {("subject_scope", None), ("actor_label", "")}
 
 
-def _check_names(values: dict) -> None:
-    for field, value in values.items():
+def _check_names(values) -> None:
+    """Check (field, value) pairs: each a non-empty string within its column's limit, free of the chain's separators."""
+    for field, value in values:
         if (field, value) in OPTIONAL_NAMES:
             continue
         if not isinstance(value, str) or not value or len(value) > NAME_LIMITS[field]:

@@ -3,6 +3,7 @@ behave exactly like the ORM's insert: inside the caller's transaction, after a r
 
 import pytest
 from django.db import DatabaseError, connection, transaction
+from django.db.transaction import TransactionManagementError
 
 from privacy.audit.models import AuditEvent
 from privacy.audit.services import audit_event_append
@@ -34,6 +35,51 @@ def test_an_event_appended_inside_a_transaction_rolls_back_with_it(statements_be
 
     # then
     assert not AuditEvent.objects.filter(target_id="rolled back").exists()
+
+
+@pytest.mark.parametrize("isolation", [None, "serializable"], ids=["server default", "serializable"])
+def test_a_transaction_the_append_opens_has_the_isolation_level_the_connection_asks_for(isolation):
+    # given: the data key is remembered, so the append is the block's first statement
+    with transaction.atomic():
+        _append("remembers the key")
+    connection.ensure_connection()
+    before = connection.connection.isolation_level
+    connection.connection.isolation_level = isolation and psycopg_isolation(isolation)
+    try:
+        # when
+        with transaction.atomic():
+            _append("opens the transaction")
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW transaction_isolation")
+                level = cursor.fetchone()[0]
+    finally:
+        connection.connection.isolation_level = before
+
+    # then
+    assert level == (isolation or "read committed")
+    assert AuditEvent.objects.filter(target_id="opens the transaction").exists()
+
+
+def psycopg_isolation(name: str):
+    import psycopg
+
+    return psycopg.IsolationLevel[name.upper()]
+
+
+def test_an_append_in_a_block_already_marked_for_rollback_is_refused_like_any_query():
+    with transaction.atomic():
+        _append("remembers the key")
+        try:
+            with transaction.atomic(savepoint=False):
+                raise Rollback
+        except Rollback:
+            pass  # the outer block now needs a rollback
+
+        # when / then
+        with pytest.raises(TransactionManagementError):
+            _append("after the broken block")
+
+    assert not AuditEvent.objects.filter(target_id__in=["remembers the key", "after the broken block"]).exists()
 
 
 def test_events_committed_in_a_transaction_are_stored_with_what_the_append_returned():
