@@ -9,7 +9,9 @@ import environ
 from celery.schedules import crontab
 
 from privacy import config, crypto
-from privacy.config import read_bool, read_choice, read_database, read_int, read_list, read_pairs, read_secret, read_url
+from privacy.config import (
+    read_bool, read_choice, read_database, read_int, read_list, read_pairs, read_secret, read_store_languages, read_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 if (BASE_DIR / ".env").is_file():
@@ -150,6 +152,10 @@ CELERY_BEAT_SCHEDULE["sync-source-locator"] = {
     "task": "privacy.sources.tasks.sync_source_locator_task",
     "schedule": 300.0,  # every 5 minutes: guest e-mails of new or changed orders and carts, Amazon Pay async ids
 }
+# The locator's change window (docs/data-map.md): how far a writer that sets change times from its own clock may lag
+# the shop database's clock, and how old a sync may be before a discovery brings it up to date first.
+PRIVACY_LOCATOR_CLOCK_ALLOWANCE_SECONDS = read_int("PRIVACY_LOCATOR_CLOCK_ALLOWANCE_SECONDS", default=5, minimum=0)
+PRIVACY_LOCATOR_CATCH_UP_SECONDS = read_int("PRIVACY_LOCATOR_CATCH_UP_SECONDS", default=2, minimum=0)
 
 # Audit trail: events are sealed into the hash chain after they commit; subject keys are
 # shredded when the record-keeping period ends (CCPA regulations §7101: at least 24 months).
@@ -229,6 +235,10 @@ PRIVACY_EU_REPRESENTATIVE = config.env.str("PRIVACY_EU_REPRESENTATIVE", default=
 # Retention (retention/): policies, their schedules and the statutory periods are edited in the admin.
 RETENTION_JURISDICTION = read_choice("RETENTION_JURISDICTION", choices=("de", "fr", "us"), default="de")
 RETENTION_LEASE_SECONDS = read_int("RETENTION_LEASE_SECONDS", default=300, minimum=10)
+# The language of the inactive-account warning (it belongs to no request), by the customer's Magento store view code,
+# e.g. de=de,fr=fr; a store not listed gets LANGUAGE_CODE. Codes rather than ids: they are what Magento's admin and
+# app/etc/config.php show, and they stay the same in a staging copy whose store views were created in another order.
+PRIVACY_STORE_LANGUAGES = read_store_languages("PRIVACY_STORE_LANGUAGES", languages=tuple(code for code, _name in LANGUAGES))
 CELERY_BEAT_SCHEDULE["run-due-retention-policies"] = {
     "task": "retention.tasks.run_due_retention_policies_task",
     "schedule": crontab(minute="*/5"),  # every 5 minutes: starts each policy whose own schedule (admin) is due

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -26,8 +27,8 @@ from privacy.sources.models import LocatorCheckpoint, LocatorEntry
 
 EMAIL = "email"
 CHARGE_PERMISSION = "charge_permission"
-# Rows whose change time is at most this much older than the last watermark are re-read: a
-# transaction can commit a little after the change time it wrote.
+# Without the server's list of open work (SQLite, or no PROCESS privilege), a change window starts this long before
+# the newest change time: a transaction can commit a little after the change time it wrote.
 CHANGE_MARGIN = timedelta(minutes=15)
 SYNC_BATCH = 5000
 # A sync claims each column; a crashed worker's claim lapses after this long.
@@ -98,8 +99,10 @@ def locator_sync(*, using: str = "magento", batch: int = SYNC_BATCH, now=None) -
     return {f"{spec.table}.{spec.column}": _claimed_sync(spec, using=using, batch=batch, now=now) for spec in locator_specs()}
 
 
-def _claimed_sync(spec: LocatorSpec, *, using: str, batch: int, now) -> int:
-    checkpoint, _ = LocatorCheckpoint.objects.get_or_create(table=spec.table, column=spec.column)
+def _claimed_sync(spec: LocatorSpec, *, using: str, batch: int, now, checkpoint: LocatorCheckpoint | None = None) -> int:
+    """Sync spec's column unless another worker holds it (-1); checkpoint, when given, is refreshed."""
+    if checkpoint is None:
+        checkpoint, _ = LocatorCheckpoint.objects.get_or_create(table=spec.table, column=spec.column)
     moment = now or timezone.now()
     free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=moment)
     if not LocatorCheckpoint.objects.filter(free, pk=checkpoint.pk).update(claimed_until=moment + CLAIM):
@@ -113,12 +116,11 @@ def _claimed_sync(spec: LocatorSpec, *, using: str, batch: int, now) -> int:
 
 def _sync_spec(spec: LocatorSpec, checkpoint: LocatorCheckpoint, *, using: str, batch: int, now) -> int:
     select = (spec.pk, spec.column)
-    started = finder.column_max(table=spec.table, column=spec.change_column, using=using) if spec.change_column else None
+    window_start = _window_start(spec, using=using) if spec.change_column else None  # before reading anything
     known_up_to = checkpoint.last_pk
     read = 0
-    previous = _parse_time(checkpoint.watermark)
-    if previous is not None:
-        since = _as_stored(previous - CHANGE_MARGIN)
+    if checkpoint.watermark:
+        since = checkpoint.watermark
         after = 0
         while rows := finder.rows_changed_between(
             table=spec.table, pk=spec.pk, change_column=spec.change_column, since=since, up_to_pk=known_up_to,
@@ -130,10 +132,20 @@ def _sync_spec(spec: LocatorSpec, checkpoint: LocatorCheckpoint, *, using: str, 
         checkpoint.last_pk = rows[-1][spec.pk]
         _store(spec, rows, checkpoint=checkpoint, now=now)
         read += len(rows)
-    if started is not None:
-        checkpoint.watermark = _as_stored(_parse_time(started))
+    if window_start is not None:
+        checkpoint.watermark = _as_stored(window_start)
     _save(checkpoint, now=now)
     return read
+
+
+def _window_start(spec: LocatorSpec, *, using: str) -> datetime | None:
+    """The earliest change time a row version this sync may not see can carry (module docstring)."""
+    allowance = timedelta(seconds=settings.PRIVACY_LOCATOR_CLOCK_ALLOWANCE_SECONDS)
+    start = finder.oldest_open_work(using=using)
+    if start is not None:
+        return start - finder.OPEN_WORK_RESOLUTION - allowance
+    latest = _parse_time(finder.column_max(table=spec.table, column=spec.change_column, using=using))
+    return None if latest is None else latest - CHANGE_MARGIN
 
 
 def _store(spec: LocatorSpec, rows: list[dict], *, checkpoint: LocatorCheckpoint, now) -> None:
@@ -163,9 +175,14 @@ class LocatorReader:
         self._checkpoints: dict[tuple[str, str], LocatorCheckpoint] | None = None
         self._entries: dict[tuple[str, frozenset], dict[str, set[int]]] = {}
 
-    def checkpoint(self, spec: LocatorSpec) -> LocatorCheckpoint | None:
+    def checkpoint(self, spec: LocatorSpec, *, using: str) -> LocatorCheckpoint | None:
+        """spec's checkpoint, caught up first when discovery would read a change window an old sync left wide."""
         if self._checkpoints is None:
             self._checkpoints = {(cp.table, cp.column): cp for cp in LocatorCheckpoint.objects.filter(synced_at__isnull=False)}
+            for checkpoint in self._checkpoints.values():
+                if _stale(checkpoint):
+                    _claimed_sync(locator_spec(table=checkpoint.table, column=checkpoint.column), using=using,
+                                  batch=SYNC_BATCH, now=None, checkpoint=checkpoint)  # fmt: skip
         return self._checkpoints.get((spec.table, spec.column))
 
     def pks(self, spec: LocatorSpec, keys: set[str]) -> set[int]:
@@ -185,7 +202,7 @@ class LocatorReader:
         """
         if not keys:
             return []
-        checkpoint = self.checkpoint(spec)
+        checkpoint = self.checkpoint(spec, using=using)
         if checkpoint is None:
             return _matching(spec, keys, select=select, using=using)
         pks, since = self.pks(spec, keys), _since(spec, checkpoint, using=using)
@@ -201,13 +218,24 @@ class LocatorReader:
         return list({row[spec.pk]: row for row in _exact(spec, rows, keys)}.values())
 
 
+def _stale(checkpoint: LocatorCheckpoint) -> bool:
+    """Whether discovery should sync checkpoint's column before reading it: its change window is read by every
+    discovery (an indexed change column), the last sync is older than the catch-up age, and no app transaction is
+    open (a claim inside one would hold other workers' claims until it ends)."""
+    spec = next((s for s in locator_specs() if (s.table, s.column) == (checkpoint.table, checkpoint.column)), None)
+    age = timedelta(seconds=settings.PRIVACY_LOCATOR_CATCH_UP_SECONDS)
+    return (
+        spec is not None and spec.change_column_indexed and checkpoint.synced_at < timezone.now() - age
+        and not connections[DEFAULT_DB_ALIAS].in_atomic_block
+    )  # fmt: skip
+
+
 def _since(spec: LocatorSpec, checkpoint: LocatorCheckpoint, *, using: str) -> list[tuple[str, tuple]]:
     """Conditions for the rows the locator may not know yet: written after the last synced key, or (when the
-    change column is indexed) changed since the last sync, with a margin for late commits."""
+    change column is indexed) changed at or after the window start the last sync recorded."""
     since = [(f" AND {finder.quote(using, spec.pk)} > %s", (checkpoint.last_pk,))]
-    changed_since = _parse_time(checkpoint.watermark)
-    if spec.change_column_indexed and changed_since is not None:
-        since.append((f" AND {finder.quote(using, spec.change_column)} >= %s", (_as_stored(changed_since - CHANGE_MARGIN),)))
+    if spec.change_column_indexed and checkpoint.watermark:
+        since.append((f" AND {finder.quote(using, spec.change_column)} >= %s", (checkpoint.watermark,)))
     return since
 
 

@@ -25,12 +25,13 @@ class LocatorEntry(models.Model):
 
 
 class LocatorCheckpoint(models.Model):
-    """How far the locator has read one Magento column: rows up to `last_pk`, changes up to `watermark`."""
+    """How far the locator has read one Magento column: rows up to `last_pk`, and every change except those at or
+    after `watermark`, the start of the change window (privacy.sources.locator)."""
 
     table = models.CharField(max_length=64)
     column = models.CharField(max_length=64)
     last_pk = models.BigIntegerField(default=0)
-    watermark = models.CharField(max_length=32, blank=True, help_text="Largest change time seen, as the shop stores it.")
+    watermark = models.CharField(max_length=32, blank=True, help_text="Start of the change window: rows changed at or after it may not be indexed yet (as the shop stores times).")
     synced_at = models.DateTimeField(null=True, blank=True)
     claimed_until = models.DateTimeField(null=True, blank=True, help_text="A sync holds the column until then.")
 

@@ -2,10 +2,13 @@
 and never attributes a row on a stale entry."""
 
 import re
+import time
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection as app_connection, connections
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -27,9 +30,33 @@ def _guest_order(tables):
     return next(row for row in tables["sales_order"] if row["customer_id"] is None)
 
 
+def _shop_now() -> datetime:
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("SELECT CURRENT_TIMESTAMP")
+        return datetime.fromisoformat(str(cursor.fetchone()[0]))
+
+
 def _later_than_everything(tables):
+    """A change time a writer after the sync could write: past the seeded rows' and no earlier than the shop's clock."""
     latest = max(datetime.fromisoformat(str(row["updated_at"])) for row in tables["sales_order"])
-    return (latest + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M:%S")
+    return max(latest + timedelta(hours=1), _shop_now()).strftime("%Y-%m-%d %H:%M:%S")
+
+
+@contextmanager
+def _committed_guest_order(email: str):
+    """One guest order committed on the shop (for tests that need a second connection or no app transaction)."""
+    with connections["magento"].cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO sales_order (increment_id, store_id, customer_email, customer_is_guest, created_at, updated_at)"
+            " VALUES ('COMMITTED1', NULL, %s, 1, %s, %s)", [email, *[_shop_now().strftime("%Y-%m-%d %H:%M:%S")] * 2],
+        )  # fmt: skip
+        cursor.execute("SELECT entity_id FROM sales_order WHERE increment_id = 'COMMITTED1'")
+        order = cursor.fetchone()[0]
+    try:
+        yield order
+    finally:
+        with connections["magento"].cursor() as cursor:
+            cursor.execute("DELETE FROM sales_order WHERE entity_id = %s", [order])
 
 
 def test_after_a_sync_the_guest_order_lookup_reads_only_the_tail_of_the_orders_table():
@@ -126,3 +153,48 @@ def test_a_column_another_worker_is_syncing_is_skipped():
 def test_the_locator_lives_in_the_app_database_not_the_shop():
     assert app_connection.alias == "default"
     assert "sources_locatorentry" not in connections["magento"].introspection.table_names()
+
+
+@pytest.mark.django_db(transaction=True, databases=["default", "magento"])
+@override_settings(PRIVACY_LOCATOR_CATCH_UP_SECONDS=0)
+def test_a_discovery_after_an_old_sync_brings_the_locator_up_to_date_first():
+    with _committed_guest_order("first.owner@example.com") as order:
+        locator_sync()
+        # when the order's e-mail changes after the sync
+        with connections["magento"].cursor() as cursor:
+            cursor.execute("UPDATE sales_order SET customer_email = %s, updated_at = %s WHERE entity_id = %s",
+                           ["second.owner@example.com", _later_than_everything(dump()), order])  # fmt: skip
+        # then a discovery (outside any app transaction) first syncs, so the entry itself has moved
+        assert order in _orders_of("second.owner@example.com")
+        spec = locator_spec(table="sales_order", column="customer_email")
+        assert LocatorReader().pks(spec, {"second.owner@example.com"}) == {order}
+        assert LocatorReader().pks(spec, {"first.owner@example.com"}) == set()
+
+
+@pytest.mark.mariadb
+@pytest.mark.django_db(transaction=True, databases=["default", "magento"])
+@override_settings(PRIVACY_LOCATOR_CLOCK_ALLOWANCE_SECONDS=0, PRIVACY_LOCATOR_CATCH_UP_SECONDS=3600)
+def test_a_change_committed_after_a_sync_by_a_transaction_open_during_it_is_still_found():
+    with _committed_guest_order("late.first@example.com") as order:
+        locator_sync()
+        late = connections.create_connection("magento")
+        try:
+            with late.cursor() as cursor:
+                # given a transaction that changes the order's e-mail (the shop writes the change time) and stays open
+                cursor.execute("START TRANSACTION")
+                cursor.execute("UPDATE sales_order SET customer_email = %s WHERE entity_id = %s", ["late.second@example.com", order])
+                cursor.execute("SELECT updated_at FROM sales_order WHERE entity_id = %s", [order])
+                changed_at = cursor.fetchone()[0]
+                while _shop_now() < changed_at + timedelta(seconds=3):  # a window from the sync's own time would miss it
+                    time.sleep(0.2)
+                # when the locator syncs before it commits (the sync cannot see the change), and it then commits
+                locator_sync()
+                cursor.execute("COMMIT")
+        finally:
+            late.close()
+        # then discovery still finds the order for its new owner, and the next sync indexes it there
+        assert order in _orders_of("late.second@example.com")
+        assert order not in _orders_of("late.first@example.com")
+        locator_sync()
+        spec = locator_spec(table="sales_order", column="customer_email")
+        assert LocatorReader().pks(spec, {"late.second@example.com"}) == {order}

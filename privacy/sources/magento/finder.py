@@ -16,9 +16,10 @@ index where there is one:
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import cache
 
-from django.db import connections
+from django.db import DatabaseError, connections
 
 from privacy.crypto import normalize_email
 
@@ -233,6 +234,32 @@ def rows_changed_between(
         f" AND {quote(using, pk)} > %s AND {quote(using, pk)} <= %s ORDER BY {quote(using, pk)} LIMIT %s"
     )
     return _fetch(using, sql, [since, after_pk, up_to_pk, limit], select)
+
+
+# InnoDB refreshes its list of open transactions at most every 0.1 s, and change times are whole seconds.
+OPEN_WORK_RESOLUTION = timedelta(seconds=1)
+# The earliest of now, the oldest open InnoDB transaction's start (listed in the server's time zone) and the oldest
+# running statement's start, in the session's time zone as the shop's change times are read.
+OLDEST_OPEN_WORK_SQL = (
+    "SELECT LEAST(NOW(),"
+    " COALESCE((SELECT CONVERT_TZ(MIN(trx_started), 'SYSTEM', @@session.time_zone) FROM information_schema.innodb_trx), NOW()),"
+    " NOW() - INTERVAL CEIL(COALESCE((SELECT MAX(time_ms) FROM information_schema.processlist"
+    " WHERE command IN ('Query', 'Execute')), 0) / 1000) SECOND)"
+)
+
+
+def oldest_open_work(*, using: str) -> datetime | None:
+    """Return when the oldest work still open on the shop's server began (transaction or statement), on the server's
+    clock; None where the server cannot tell (not MariaDB/MySQL, or no PROCESS privilege to see others' work)."""
+    connection = connections[using]
+    if connection.vendor != "mysql":
+        return None
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(OLDEST_OPEN_WORK_SQL)
+            return cursor.fetchone()[0]
+    except DatabaseError:  # ER_SPECIFIC_ACCESS_DENIED_ERROR: innodb_trx needs PROCESS
+        return None
 
 
 def column_max(*, table: str, column: str, using: str):
