@@ -6,6 +6,7 @@ django-environ parses URLs; these wrappers add the checks it does not make (it r
 
 import base64
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def read_list(name: str, *, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def read_pairs(name: str, *, default: dict[str, str]) -> dict[str, str]:
+def read_pairs(name: str, *, default: dict[str, str], form: str = "key=value,key=value") -> dict[str, str]:
     """Read `key=value,key=value` (keys distinct, neither side empty) into a dict."""
     value = _raw(name)
     if value is None:
@@ -72,9 +73,30 @@ def read_pairs(name: str, *, default: dict[str, str]) -> dict[str, str]:
     for item in filter(None, (part.strip() for part in value.split(","))):
         key, sep, text = (part.strip() for part in item.partition("="))
         if not (sep and key and text) or key in pairs:
-            raise ImproperlyConfigured(f"{name} entry {item!r} is malformed: use key=value,key=value with distinct keys.")
+            raise ImproperlyConfigured(f"{name} entry {item!r} is malformed: use {form} with distinct keys.")
         pairs[key] = text
     return pairs
+
+
+# Magento's own rule for a store view code: a letter, then letters, digits or underscores.
+MAGENTO_STORE_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def read_store_languages(name: str, *, languages: tuple[str, ...]) -> dict[str, str]:
+    """Read `store_code=language,...` (Magento store view codes, languages we ship) into a dict; unset: {}."""
+    pairs = read_pairs(name, default={}, form="store_code=language,store_code=language (e.g. de=de,fr=fr)")
+    for store, language in pairs.items():
+        if not MAGENTO_STORE_CODE.fullmatch(store):
+            raise ImproperlyConfigured(
+                f"{name} entry {store}={language}: {store!r} is not a Magento store view code: use the store's code, "
+                "not its id or name (Stores > All Stores in Magento's admin, or SELECT code FROM store)."
+            )
+        if language.lower() not in languages:
+            raise ImproperlyConfigured(
+                f"{name} entry {store}={language}: {language!r} is not a language PrivacyDesk ships: use one of "
+                f"{'|'.join(languages)} (stores not listed get LANGUAGE_CODE)."
+            )
+    return {store: language.lower() for store, language in pairs.items()}
 
 
 def read_url(name: str, *, default: str | None, schemes: tuple[str, ...] = ("http", "https")) -> str | None:

@@ -106,6 +106,11 @@ def test_secret_can_come_from_a_file(tmp_path):
         ("AMAZON_PAY_ENDPOINT", "ftp://sim", "AMAZON_PAY_ENDPOINT='ftp://sim' is not a URL"),
         ("PRIVACY_ENCRYPTION_KEYS", "k1:tooshort", "PRIVACY_ENCRYPTION_KEYS key 'k1' must be 32 bytes"),
         ("AMAZON_PAY_ENABLED", "1", "AMAZON_PAY_ENABLED=1 needs AMAZON_PAY_PUBLIC_KEY_ID"),
+        ("PRIVACY_STORE_LANGUAGES", "de=es", "PRIVACY_STORE_LANGUAGES entry de=es: 'es' is not a language PrivacyDesk "
+         "ships: use one of en|de|fr"),
+        ("PRIVACY_STORE_LANGUAGES", "de:de", "PRIVACY_STORE_LANGUAGES entry 'de:de' is malformed: use store_code=language"),
+        ("PRIVACY_STORE_LANGUAGES", "2=de", "PRIVACY_STORE_LANGUAGES entry 2=de: '2' is not a Magento store view code: "
+         "use the store's code, not its id"),
     ],
 )
 def test_malformed_value_stops_start_up_naming_the_variable_and_the_form(tmp_path, variable, value, message):
@@ -113,3 +118,18 @@ def test_malformed_value_stops_start_up_naming_the_variable_and_the_form(tmp_pat
 
     assert result.returncode != 0
     assert message in result.stderr
+
+
+PRINT_STORE_LANGUAGES = "import django; django.setup(); from django.conf import settings; print(settings.PRIVACY_STORE_LANGUAGES)"
+
+
+def test_store_languages_map_magento_store_view_codes_to_the_languages_we_ship(tmp_path):
+    result = start_django({**PRODUCTION, "PRIVACY_STORE_LANGUAGES": " de=de, fr_be=FR ,default=en"}, tmp_path, code=PRINT_STORE_LANGUAGES)
+
+    assert result.stdout.strip() == "{'de': 'de', 'fr_be': 'fr', 'default': 'en'}", result.stderr
+
+
+def test_without_store_languages_every_store_is_in_the_default_language(tmp_path):
+    result = start_django(PRODUCTION, tmp_path, code=PRINT_STORE_LANGUAGES)
+
+    assert result.stdout.strip() == "{}", result.stderr

@@ -84,6 +84,54 @@ def test_accounts_still_unused_after_the_notice_are_closed_and_a_returning_custo
     assert not InactivityNotice.objects.filter(customer_id=returning).exists()
 
 
+def _store_code_by_email() -> dict[str, str | None]:
+    with connections["magento"].cursor() as cursor:
+        cursor.execute("SELECT email, store.code FROM customer_entity LEFT JOIN store ON store.store_id = customer_entity.store_id")
+        return dict(cursor.fetchall())
+
+
+def _warnings_by_store() -> dict[str | None, list]:
+    store_of = _store_code_by_email()
+    by_store: dict[str | None, list] = {}
+    for message in mail.outbox:
+        by_store.setdefault(store_of[message.to[0]], []).append(message)
+    return by_store
+
+
+def test_a_customer_of_a_store_view_mapped_to_german_is_warned_in_german_and_one_of_a_store_not_mapped_in_english(
+    shop, inactive_policy, settings
+):
+    # given the German and French store views mapped to their languages, the others not
+    settings.PRIVACY_STORE_LANGUAGES = {"de": "de", "fr": "fr"}
+    shop_name = settings.PRIVACY_SHOP_NAME
+    # when
+    _run(inactive_policy, SEEDED_AT)
+    # then
+    by_store = _warnings_by_store()
+    german, french = by_store.pop("de"), by_store.pop("fr")
+    unmapped = [message for messages in by_store.values() for message in messages]
+    assert german and french and unmapped
+    assert {message.subject for message in german} == {"Ihr Kundenkonto wird geschlossen"}
+    assert all(f"Sie haben Ihr Kundenkonto bei {shop_name} seit 3 Jahren nicht genutzt" in m.body for m in german)
+    assert all("15. Juli 2026" in message.body for message in german)  # SEEDED_AT and the policy's 30 days' notice
+    assert {message.subject for message in french} == {"Votre compte client va être fermé"}
+    assert all(f"Vous n'avez pas utilisé votre compte client chez {shop_name}" in m.body for m in french)
+    assert all("à partir du 15 juillet 2026" in message.body for message in french)
+    assert {message.subject for message in unmapped} == {"Your account will be closed"}
+    assert all(f"you have not used your customer account at {shop_name} for 3 years" in m.body for m in unmapped)
+    assert all("on or after July 15, 2026" in message.body for message in unmapped)
+
+
+def test_without_a_store_mapping_every_warning_is_in_the_default_language(shop, inactive_policy, settings):
+    # given no store view mapped (the default) and a German LANGUAGE_CODE
+    settings.PRIVACY_STORE_LANGUAGES = {}
+    settings.LANGUAGE_CODE = "de"
+    # when
+    _run(inactive_policy, SEEDED_AT)
+    # then
+    assert mail.outbox and {message.subject for message in mail.outbox} == {"Ihr Kundenkonto wird geschlossen"}
+
+
 def test_the_inactive_accounts_policy_is_off_by_default(policy):
     # then
     assert policy("inactive-accounts-close").enabled is False
