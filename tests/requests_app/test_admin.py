@@ -81,6 +81,30 @@ def test_the_console_is_branded_privacydesk(client, officer):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept_language", "on_the_page", "badge"),
+    [
+        ("de", ["Verlauf", "Interne Notizen", "Frist verlängern", "Anfrage eingegangen", "Anfragende Person"], "{days} Tage überfällig"),
+        ("fr", ["Historique", "Notes internes", "Prolonger le délai", "Demande reçue", "Demandeur"], "en retard de {days} jours"),
+    ],
+)
+def test_the_queue_and_the_request_page_speak_the_language_the_staff_members_browser_asks_for(
+    client, agent, make_request, accept_language, on_the_page, badge
+):
+    # given an overdue request and a staff member whose browser asks for German or French
+    overdue = make_request(days_ago=40)
+    client.force_login(agent)
+    # when they open the queue and the request
+    queue = client.get(QUEUE, HTTP_ACCEPT_LANGUAGE=accept_language).content.decode()
+    page = client.get(page_of(overdue), HTTP_ACCEPT_LANGUAGE=accept_language).content.decode()
+    # then our own labels are in that language, not only Django's
+    days_late = (timezone.localdate() - overdue.due_date).days
+    assert badge.format(days=days_late) in queue
+    assert [text for text in on_the_page if text not in page] == []
+    assert "Timeline" not in page and "Internal notes" not in page
+
+
+@pytest.mark.django_db
 def test_the_queue_filters_by_state_kind_jurisdiction_deadline_and_assignee(client, officer, agent, make_request):
     # given requests that differ in every filtered way
     overdue = make_request(email="old@example.com", days_ago=40)
