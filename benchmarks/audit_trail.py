@@ -34,8 +34,9 @@ BARE_SQL = "INSERT INTO bench_bare (created_at, actor, action, target, payload) 
 def main(argv: list[str]) -> int:
     options = _parse(argv)
     # REDIS_URL as production requires it: the appending processes share one sealing window through it
+    # and persistent database connections (DATABASE_CONN_MAX_AGE), as docs/operations.md asks of a deployment
     os.environ.update({"DATABASE_URL": f"{POSTGRES}/{DATABASE}", "DEBUG": "1", "DJANGO_SETTINGS_MODULE": "privacy.settings",
-                       "REDIS_URL": BROKER})  # fmt: skip
+                       "REDIS_URL": BROKER, "DATABASE_CONN_MAX_AGE": "600"})  # fmt: skip
     _admin_sql(f"DROP DATABASE IF EXISTS {DATABASE}")
     _admin_sql(f"CREATE DATABASE {DATABASE}")
     worker = None
