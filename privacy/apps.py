@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.core.signals import setting_changed
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class PrivacyConfig(AppConfig):
     name = "privacy"
-    verbose_name = "PrivacyDesk core"
+    verbose_name = _("PrivacyDesk core")
 
     def ready(self):
         setting_changed.connect(_reset_key_caches)

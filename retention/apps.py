@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RetentionConfig(AppConfig):
     name = "retention"
-    verbose_name = "Retention"
+    verbose_name = _("Retention")
 
     def ready(self):
         # Registers the SQLite hash function on every new connection (keyed strategies call it).

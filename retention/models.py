@@ -92,7 +92,7 @@ class RetentionPolicy(models.Model):
     last_dispatched_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name_plural = "retention policies"
+        verbose_name_plural = _("retention policies")
         ordering = ["name"]
 
     def __str__(self):

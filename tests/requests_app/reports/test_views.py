@@ -156,3 +156,18 @@ def test_the_admin_index_links_the_reports_only_for_staff_who_may_see_them(agent
 
 def test_an_unknown_format_is_not_found(agent):
     assert agent.get(RECORD, {"format": "pdf"}).status_code == 404
+
+
+def test_the_dashboard_and_the_console_index_speak_german_to_a_browser_that_asks_for_it(agent):
+    # given an overdue request
+    request_row(kind="deletion", jurisdiction="gdpr", received=date(2025, 1, 6))
+
+    # when an agent whose browser asks for German opens the dashboard and the console's index
+    dashboard = agent.get(DASHBOARD, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    index = agent.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+
+    # then the charts, the panels, the reports and our apps are named in German
+    assert '<title id="chart-open-state-title">Offene Anfragen nach Status</title>' in dashboard
+    assert '<h2 id="deadline-heading">Fristen</h2>' in dashboard and "<h3>Überfällig (1)</h3>" in dashboard
+    assert "Compliance-Berichte" in index and "Datenschutzanfragen" in index
+    assert "Open requests by state" not in dashboard and "Compliance reports" not in index
