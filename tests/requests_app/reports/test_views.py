@@ -171,3 +171,17 @@ def test_the_dashboard_and_the_console_index_speak_german_to_a_browser_that_asks
     assert '<h2 id="deadline-heading">Fristen</h2>' in dashboard and "<h3>Überfällig (1)</h3>" in dashboard
     assert "Compliance-Berichte" in index and "Datenschutzanfragen" in index
     assert "Open requests by state" not in dashboard and "Compliance reports" not in index
+
+
+def test_a_request_report_opened_by_a_french_browser_is_in_french(agent):
+    # given a denied request
+    privacy_request = denied("deletion", date(2025, 1, 6), date(2025, 1, 9), DenialReason.UNVERIFIABLE)
+
+    # when staff whose browser asks for French open its report
+    report = agent.get(reverse("reports:request-report", args=[privacy_request.pk]), HTTP_ACCEPT_LANGUAGE="fr")
+
+    # then its sections and deadlines read in French
+    page = report.content.decode()
+    for heading in ("La demande", "Échéances", "Actions et historique", "Conservation des preuves et intégrité"):
+        assert f">{heading}</h2>" in page
+    assert f"Demande n° {privacy_request.pk}" in page and '<th scope="row">Répondre</th>' in page
