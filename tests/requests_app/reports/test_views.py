@@ -185,3 +185,13 @@ def test_a_request_report_opened_by_a_french_browser_is_in_french(agent):
     for heading in ("La demande", "Échéances", "Actions et historique", "Conservation des preuves et intégrité"):
         assert f">{heading}</h2>" in page
     assert f"Demande n° {privacy_request.pk}" in page and '<th scope="row">Répondre</th>' in page
+
+
+def test_the_record_opened_by_a_german_browser_is_in_german(agent):
+    # when staff whose browser asks for German open the Art. 30 record
+    page = agent.get(RECORD, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+
+    # then its headings, activities and measures read in German
+    assert "Verzeichnis von Verarbeitungstätigkeiten" in page and "a) Verantwortlicher und Kontakte" in page
+    assert "Kundenkonten" in page and "Manipulationssicheres Prüfprotokoll" in page
+    assert "Record of processing activities" not in page
