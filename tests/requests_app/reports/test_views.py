@@ -195,3 +195,12 @@ def test_the_record_opened_by_a_german_browser_is_in_german(agent):
     assert "Verzeichnis von Verarbeitungstätigkeiten" in page and "a) Verantwortlicher und Kontakte" in page
     assert "Kundenkonten" in page and "Manipulationssicheres Prüfprotokoll" in page
     assert "Record of processing activities" not in page
+
+
+def test_the_metrics_page_follows_the_browser_and_the_command_line_stays_in_english(agent, last_year):
+    # when staff whose browser asks for French show the CCPA metrics page
+    page = agent.get(METRICS, {"year": last_year, "jurisdiction": "ccpa"}, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    # then it is French, while the default language (the command line's) keeps the English page to publish
+    assert "Demandes d'accès" in page and "Comment nous comptons" in page
+    assert "Requests to know" in agent.get(METRICS, {"year": last_year, "jurisdiction": "ccpa"}).content.decode()
