@@ -96,26 +96,29 @@ def privacy_request_fulfil(*, request_id: int, by=SYSTEM, now: datetime | None =
     owner = owner_id()
     if not lease.request_claim(request_id=request_id, owner=owner):
         return PrivacyRequest.objects.get(pk=request_id)
+    privacy_request = None
     try:
-        with lease.request_held(request_id=request_id, owner=owner):
-            return _fulfil(request_id, by=by, now=now or timezone.now())
+        privacy_request = _fulfil(request_id, owner=owner, by=by, now=now or timezone.now())
     except lease.LeaseLost:
         logger.warning("request %s: lease taken over by another worker; this one stopped before writing", request_id)
         return PrivacyRequest.objects.get(pk=request_id)
     finally:
-        lease.request_release(request_id=request_id, owner=owner)
+        if privacy_request is None or privacy_request.claimed_by == owner:  # a state change ended it already
+            lease.request_release(request_id=request_id, owner=owner)
+    return privacy_request
 
 
-def _fulfil(request_id: int, *, by, now: datetime) -> PrivacyRequest:
+def _fulfil(request_id: int, *, owner: str, by, now: datetime) -> PrivacyRequest:
     from requests_app import tasks
 
-    if not _prepared(request_id, now):
+    if not _prepared(request_id, now, progress=lambda: lease.request_renew(request_id=request_id, owner=owner)):
         return PrivacyRequest.objects.get(pk=request_id)
     with transaction.atomic():
         privacy_request = request_lock(request_id)
         if privacy_request.state != State.IN_PROGRESS:
             return privacy_request  # already completed by an earlier delivery of the task
-        lease.fulfilment_progress(request_id=request_id)  # still ours? With the row locked, nobody takes it over now
+        if privacy_request.claimed_by != owner:
+            raise lease.LeaseLost(request_id)  # taken over meanwhile; with the row locked nobody takes it over now
         outcome = HANDLERS[privacy_request.kind](privacy_request, now)
         privacy_request.closed_at = now
         state_move(privacy_request, State.COMPLETED, now=now, fields=("closed_at",))
@@ -157,8 +160,10 @@ HANDLERS: dict[str, Handler] = {
 }
 # Work a kind must finish before its completion transaction, because it commits step by step in
 # other systems (erasure: Amazon Pay, then the shop database; correction: the shop database, with
-# its receipt). False: it parked the request.
-PREPARERS: dict[str, Callable[[PrivacyRequest, datetime], bool]] = {
+# its receipt). A preparer of several steps calls progress() before each one it commits: that renews
+# the worker's lease, or raises LeaseLost so a worker whose lease was taken over writes nothing more.
+# False: it parked the request.
+PREPARERS: dict[str, Callable[[PrivacyRequest, datetime, Callable[[], None]], bool]] = {
     "deletion": erasure_prepare, "correction": correction_prepare,
 }
 # The one e-mail that tells the requester their request is complete, where a kind has its own: a deletion's
@@ -171,10 +176,10 @@ AUTOMATIC = frozenset({"opt_out", "limit", "objection"})
 APPROVAL_CHECKS: dict[str, Callable[[PrivacyRequest], None]] = {"correction": correction_approval_check}
 
 
-def _prepared(request_id: int, now: datetime) -> bool:
+def _prepared(request_id: int, now: datetime, *, progress: Callable[[], None]) -> bool:
     privacy_request = PrivacyRequest.objects.get(pk=request_id)
     prepare = PREPARERS.get(privacy_request.kind)
-    return privacy_request.state != State.IN_PROGRESS or prepare is None or prepare(privacy_request, now)
+    return privacy_request.state != State.IN_PROGRESS or prepare is None or prepare(privacy_request, now, progress)
 
 
 def fulfilment_available(kind: str) -> bool:

@@ -9,6 +9,7 @@ recipients of the data (Art. 19) and the completion e-mail lists what changed, w
 issued and why, and who was told.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -102,8 +103,10 @@ def correction_approval_check(privacy_request: PrivacyRequest) -> None:
         raise ValidationError({"corrections": " ".join(preview.conflicts)})
 
 
-def correction_prepare(privacy_request: PrivacyRequest, now: datetime) -> bool:
-    """Preparer: write the corrections to the shop once; False when the shop refused them (the request is parked)."""
+def correction_prepare(privacy_request: PrivacyRequest, now: datetime, progress: Callable[[], None]) -> bool:
+    """Preparer: write the corrections to the shop once; False when the shop refused them (the request is parked).
+
+    One step, so no progress point before it: the claim that started the fulfilment was just renewed."""
     from privacy.sources.magento.correction import CorrectionConflict
     from requests_app.fulfilment import stage_failed
 

@@ -9,7 +9,9 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
+from django.db import connections
 from django.db.models.signals import pre_save
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from privacy.audit.models import AuditEvent
@@ -175,7 +177,7 @@ def test_a_worker_whose_lease_was_taken_over_before_the_completion_neither_compl
     approved, monkeypatch
 ):
     # given a kind whose work before the completion outlasts the lease, and the sweep handing it to another worker
-    def long_work_meanwhile_taken_over(privacy_request, now):
+    def long_work_meanwhile_taken_over(privacy_request, now, progress):
         later = reload(privacy_request).lease_until + timedelta(seconds=1)
         assert stuck_requests_redispatch(now=later) == [privacy_request.pk]
         return True
@@ -262,6 +264,23 @@ def test_a_fulfilment_that_outlives_its_lease_renews_it_at_each_step_so_the_swee
     assert privacy_request.state == "completed"
     assert ErasureRun.objects.get(request=privacy_request).attempts == 1
     assert _events(privacy_request, "request.redispatched") == 0 and _events(privacy_request, "request.completed") == 1
+
+
+def test_a_deletion_s_worker_renews_its_lease_once_per_step_the_erasure_records_and_checks_it_at_the_completion(
+    approved_deletion,
+):
+    # when the worker fulfils the deletion
+    with CaptureQueriesContext(connections["default"]) as queries:
+        privacy_request = fulfilment.privacy_request_fulfil(request_id=approved_deletion.pk)
+
+    # then it renewed its lease before each of the four steps the erasure recorded (planned, applying, held,
+    # verified), not when the run was opened right after the claim nor in the completion, whose locked row shows
+    # the lease; the completion ended the lease with the state, so nothing was left to release
+    heads = [query["sql"].split(" WHERE ")[0] for query in queries if query["sql"].startswith('UPDATE "requests_app_privacyrequest"')]
+    renewals = [head for head in heads if '"lease_until"' in head and '"claimed_by"' not in head]
+    claims_and_ends = [head for head in heads if '"claimed_by"' in head]
+    assert (len(renewals), len(claims_and_ends)) == (4, 2)  # no release: the completion (with the claim, 2) ended it
+    assert privacy_request.state == "completed" and ErasureRun.objects.get(request=privacy_request).step == "completed"
 
 
 @pytest.mark.parametrize(("taken_over_while", "held"), [("applying", False), ("verified", True)],

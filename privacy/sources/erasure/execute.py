@@ -15,6 +15,7 @@ Order and crash safety:
 
 import json
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 
 from django.conf import settings
@@ -97,11 +98,16 @@ def erasure_plan_prepare(*, identity: dict, jurisdiction: str | None = None, now
 def erasure_run(
     *, reference: str, identity: dict | None, actor: Actor, request=None, jurisdiction: str | None = None,
     deep: bool = False, now: datetime | None = None, using: str = "magento", amazon_client=None, progress=None,
+    before_record: Callable[[], None] | None = None,
 ) -> ErasureRun:  # fmt: skip
     """Run (or resume) the erasure `reference` up to a clean residual scan; raise ErasureBlocked,
-    AmazonPayStepFailed or ErasureResidue when it has to stop (the run records why)."""
+    AmazonPayStepFailed or ErasureResidue when it has to stop (the run records why).
+
+    before_record() is called before each step and each Amazon Pay closure is recorded: a fulfilment renews its
+    lease there, or raises to stop before writing."""
     now = now or timezone.now()
     run = _run_open(reference=reference, request=request, jurisdiction=jurisdiction, deep=deep, now=now)
+    run.before_record = before_record
     if run.reached(Step.VERIFIED):
         return run
     plan = _plan_step(run, identity, actor, now, using)
@@ -252,6 +258,8 @@ def _rank(step: str) -> int:
 
 
 def _save(run: ErasureRun, now: datetime, *fields: str) -> None:
+    if run.before_record is not None:
+        run.before_record()
     run.updated_at = now
     run.save(update_fields=["updated_at", *fields])
 

@@ -8,6 +8,7 @@ transaction: it leaves the receipt for the requester and marks the erasure compl
 e-mail is the receipt (requests_app.fulfilment.COMPLETION_EMAILS).
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 from privacy.audit.actors import Actor
@@ -24,14 +25,16 @@ from privacy.sources.erasure.models import ErasureRun, Problem, Step
 ERASURE = Actor.system("erasure")
 
 
-def erasure_prepare(privacy_request, now: datetime) -> bool:
-    """Erase the requester's data up to a clean residual scan; False when the request had to be parked."""
+def erasure_prepare(privacy_request, now: datetime, progress: Callable[[], None]) -> bool:
+    """Erase the requester's data up to a clean residual scan, calling progress() before each step it records;
+    False when the request had to be parked."""
     from requests_app.fulfilment import stage_failed
     from requests_app.selectors import privacy_request_requester
 
     identity = {"email": privacy_request_requester(privacy_request=privacy_request).email}
     try:
-        erasure_run(reference=privacy_request.scope, identity=identity, request=privacy_request, actor=ERASURE, now=now)
+        erasure_run(reference=privacy_request.scope, identity=identity, request=privacy_request, actor=ERASURE, now=now,
+                    before_record=progress)  # fmt: skip
     except ErasureBlocked as blocked:
         if stage_failed(request_id=privacy_request.pk, reason=blocked.staff_reason, now=now):
             _email(privacy_request.pk, "erasure_blocked")

@@ -5,6 +5,8 @@ permissions), the Amazon Pay progress and the residual scan are encrypted under 
 `reference` (`request:<id>` for a privacy request, so shredding the request's key erases them).
 """
 
+from collections.abc import Callable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +57,9 @@ class ErasureRun(models.Model):
     scan_sealed = models.TextField(blank=True, help_text=_("Encrypted JSON: the residual scan's hits (table, row, column, kind)."))
     scan = models.JSONField(default=dict, help_text=_("Residual scan summary: mode, rows checked, hits allowed and not."))
     receipt = models.JSONField(default=dict, help_text=_("What was deleted, anonymized and held, why and until when."))
+
+    # Not stored: set by erasure_run (execute.py), which calls it before each step it records.
+    before_record: Callable[[], None] | None = None
 
     class Meta:
         ordering = ["-created_at", "-pk"]
