@@ -45,7 +45,7 @@ def store_language(store_code: str | None) -> str:
 
 
 def _recipients(connection, customer_ids: list[int]) -> list[tuple]:
-    # A customer's store_id is NULL once its store view is deleted, 0 when created in the admin: no code maps then.
+    # store_id is NULL once its store view is deleted (no code: LANGUAGE_CODE); 0 is the admin store (code admin).
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT customer_entity.entity_id, customer_entity.email, customer_entity.firstname, store.code "
