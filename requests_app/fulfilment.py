@@ -5,7 +5,7 @@ without an entry cannot be approved, so it waits in review instead of pretending
 Installed: access and export (the export package), deletion (privacy.sources.erasure), and
 correction, opt_out, limit and objection (requests_app.rights). A handler runs inside the transaction that
 completes the request, with the row locked, and returns the facts for the completion event (no
-personal values). Work that commits step by step elsewhere runs first, in PREPARERS.
+personal values); a receipt it sets (receipt_sealed) is saved with the completion. Work that commits step by step elsewhere runs first, in PREPARERS.
 Kinds in AUTOMATIC are approved by the system as soon as discovery ran; APPROVAL_CHECKS may
 refuse a staff approval with the reason.
 """
@@ -121,7 +121,8 @@ def _fulfil(request_id: int, *, owner: str, by, now: datetime) -> PrivacyRequest
             raise lease.LeaseLost(request_id)  # taken over meanwhile; with the row locked nobody takes it over now
         outcome = HANDLERS[privacy_request.kind](privacy_request, now)
         privacy_request.closed_at = now
-        state_move(privacy_request, State.COMPLETED, now=now, fields=("closed_at",))
+        # a handler may leave a receipt for the requester on the request: saved with the state change
+        state_move(privacy_request, State.COMPLETED, now=now, fields=("closed_at", "receipt_sealed"))
         events.request_completed(actor=actor_of(by), request=privacy_request, details=outcome)
         enqueue(tasks.send_request_email_task, request_id, COMPLETION_EMAILS.get(privacy_request.kind, "completion"))
     return privacy_request

@@ -275,11 +275,11 @@ def test_a_deletion_s_worker_renews_its_lease_once_per_step_the_erasure_records_
 
     # then it renewed its lease before each of the four steps the erasure recorded (planned, applying, held,
     # verified), not when the run was opened right after the claim nor in the completion, whose locked row shows
-    # the lease; the completion ended the lease with the state, so nothing was left to release
+    # the lease; the completion ended the lease with the state (saving the receipt too), so nothing was left to release
     heads = [query["sql"].split(" WHERE ")[0] for query in queries if query["sql"].startswith('UPDATE "requests_app_privacyrequest"')]
     renewals = [head for head in heads if '"lease_until"' in head and '"claimed_by"' not in head]
-    claims_and_ends = [head for head in heads if '"claimed_by"' in head]
-    assert (len(renewals), len(claims_and_ends)) == (4, 2)  # no release: the completion (with the claim, 2) ended it
+    [claim, completion] = [head for head in heads if '"claimed_by"' in head]
+    assert len(renewals) == 4 and len(heads) == 6 and '"receipt_sealed"' in completion
     assert privacy_request.state == "completed" and ErasureRun.objects.get(request=privacy_request).step == "completed"
 
 

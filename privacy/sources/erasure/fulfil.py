@@ -52,15 +52,14 @@ def erasure_prepare(privacy_request, now: datetime, progress: Callable[[], None]
 
 
 def erasure_fulfil(privacy_request, now: datetime) -> dict:
-    """Inside the completion transaction: store the receipt for the requester and complete the erasure; return the
-    facts of the request's completion event (which is the erasure's completion event too)."""
+    """Inside the completion transaction: leave the receipt for the requester (the completion saves it) and complete
+    the erasure; return the facts of the request's completion event (which is the erasure's completion event too)."""
     from requests_app import sealing
 
     run = ErasureRun.objects.select_for_update().get(reference=privacy_request.scope)
     if not run.reached(Step.VERIFIED):
         raise RuntimeError(f"erasure {run.reference} stopped at {run.step or 'the start'}: it cannot complete yet.")
     privacy_request.receipt_sealed = sealing.seal_json(privacy_request.pk, "receipt", run.receipt)
-    privacy_request.save(update_fields=["receipt_sealed"])
     erasure_run_complete(run=run, actor=ERASURE, now=now, audit=False)
     return {  # the request's completion event, in this transaction, records the erasure's completion too
         "erasure": run.reference, "rows": run.summary.get("totals", {}), "holds": run.holds,
