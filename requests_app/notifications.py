@@ -64,11 +64,12 @@ def request_email_send(*, request_id: int, message: str, now: datetime | None = 
     now = now or timezone.now()
     privacy_request = PrivacyRequest.objects.select_related("duplicate_of").get(pk=request_id)
     # The context too: labels (kind, denial reason, why an erasure waits) are translated when it is built.
+    identity = sealing.open_json(privacy_request.pk, "identity", privacy_request.identity_sealed)
     with translation.override(privacy_request.language):
-        context = _context(privacy_request, message, now=now)
+        context = _context(privacy_request, message, identity=identity, now=now)
         if context is None:
             return False
-        recipient = _recipient(privacy_request, MESSAGES[message])
+        recipient = _recipient(privacy_request, MESSAGES[message], identity=identity)
         _deliver(template=message, subject=str(MESSAGES[message].subject), to=recipient, context=context)
     _record_sent(privacy_request, message, now=now)
     return True
@@ -82,10 +83,10 @@ def _deliver(*, template: str, subject: str, to: str, context: dict) -> None:
     mail.send()
 
 
-def _recipient(privacy_request: PrivacyRequest, message: Message) -> str:
+def _recipient(privacy_request: PrivacyRequest, message: Message, *, identity: dict) -> str:
     if message.to_agent:
         return sealing.open_json(privacy_request.pk, "agent", privacy_request.agent.agent_sealed)["email"]
-    return sealing.open_json(privacy_request.pk, "identity", privacy_request.identity_sealed)["email"]
+    return identity["email"]
 
 
 def _record_sent(privacy_request: PrivacyRequest, message: str, *, now: datetime) -> None:
@@ -99,7 +100,7 @@ def _record_sent(privacy_request: PrivacyRequest, message: str, *, now: datetime
     logger.info("request %s: %s e-mail sent", privacy_request.pk, message)
 
 
-def _context(privacy_request: PrivacyRequest, message: str, *, now: datetime) -> dict | None:
+def _context(privacy_request: PrivacyRequest, message: str, *, identity: dict, now: datetime) -> dict | None:
     base = {
         "request_id": privacy_request.pk, "kind": privacy_request.get_kind_display(), "kind_code": privacy_request.kind,
         "jurisdiction": privacy_request.jurisdiction, "received_on": timezone.localdate(privacy_request.received_at),
@@ -107,8 +108,7 @@ def _context(privacy_request: PrivacyRequest, message: str, *, now: datetime) ->
     }
     if message == "agent_acknowledgement":
         return base  # the agent learns nothing beyond what they submitted
-    name = sealing.open_json(privacy_request.pk, "identity", privacy_request.identity_sealed).get("name", "")
-    base |= {"name": name, "status_url": links.status_url(tokens.status_token(privacy_request.pk, privacy_request.status_salt))}
+    base |= {"name": identity.get("name", ""), "status_url": links.status_url(tokens.status_token(privacy_request.pk, privacy_request.status_salt))}
     builder = _BUILDERS.get(message)
     return base if builder is None else builder(privacy_request, base, now)
 
