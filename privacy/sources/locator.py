@@ -149,14 +149,19 @@ def _window_start(spec: LocatorSpec, *, using: str) -> datetime | None:
 
 
 def _store(spec: LocatorSpec, rows: list[dict], *, checkpoint: LocatorCheckpoint, now) -> None:
-    entries = []
+    """Index rows; entries that already hold a row's digest stay as they are (change windows overlap, so a sync
+    reads again rows the previous one indexed)."""
+    digests = {}
     for row in rows:
         key = locator_key(spec.kind, row[spec.column])
-        if key is not None:
-            entries.append(LocatorEntry(kind=spec.kind, table=spec.table, row_pk=row[spec.pk], digest=locator_digest(spec.kind, key)))
+        digests[row[spec.pk]] = None if key is None else locator_digest(spec.kind, key)
     with transaction.atomic():
-        LocatorEntry.objects.filter(table=spec.table, kind=spec.kind, row_pk__in=[row[spec.pk] for row in rows]).delete()
-        LocatorEntry.objects.bulk_create(entries)
+        entries = LocatorEntry.objects.filter(table=spec.table, kind=spec.kind, row_pk__in=list(digests))
+        current = dict(entries.values_list("row_pk", "digest"))
+        changed = [pk for pk, digest in digests.items() if current.get(pk) != digest]
+        entries.filter(row_pk__in=[pk for pk in changed if pk in current]).delete()
+        LocatorEntry.objects.bulk_create([LocatorEntry(kind=spec.kind, table=spec.table, row_pk=pk, digest=digests[pk])
+                                          for pk in changed if digests[pk] is not None])  # fmt: skip
         _save(checkpoint, now=now)
 
 

@@ -142,6 +142,26 @@ def test_a_sync_reads_each_row_once_and_a_second_sync_reads_nothing_new():
         assert second["amazon_payv2_async.pending_id"] == 0 and second["quote.customer_email"] >= 0
 
 
+def test_a_sync_that_reads_unchanged_rows_again_leaves_their_entries_as_they_are():
+    with seeded_shop(seed=48):
+        tables = dump()
+        locator_sync()
+        moved, touched = [row for row in tables["sales_order"] if row["customer_email"]][:2]
+        before = dict(LocatorEntry.objects.filter(table="sales_order").values_list("row_pk", "id"))
+        # when one order's e-mail changes and another order changes without its e-mail changing
+        with connections["magento"].cursor() as cursor:
+            cursor.execute("UPDATE sales_order SET customer_email = %s, updated_at = %s WHERE entity_id = %s",
+                           ["moved@example.com", _later_than_everything(tables), moved["entity_id"]])  # fmt: skip
+            cursor.execute("UPDATE sales_order SET updated_at = %s WHERE entity_id = %s",
+                           [_later_than_everything(tables), touched["entity_id"]])  # fmt: skip
+        locator_sync()
+        after = dict(LocatorEntry.objects.filter(table="sales_order").values_list("row_pk", "id"))
+        # then the next sync reads both, and writes only the entry whose e-mail changed
+        assert {pk for pk in after if after[pk] != before.get(pk)} == {moved["entity_id"]}
+        assert moved["entity_id"] in _orders_of("moved@example.com")
+        assert touched["entity_id"] in _orders_of(touched["customer_email"])
+
+
 def test_a_column_another_worker_is_syncing_is_skipped():
     with seeded_shop(seed=46):
         LocatorCheckpoint.objects.create(table="sales_order", column="customer_email", claimed_until=timezone.now() + CLAIM)
