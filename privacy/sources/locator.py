@@ -7,6 +7,29 @@ value) of each such column into the app database, following new rows by primary 
 changed rows by the table's change column. Discovery then asks a `LocatorReader`, which reads the
 hashed candidates plus the rows written since the last sync, and re-checks every candidate on
 the shop database, so a stale entry can never attribute a row to the wrong person.
+
+The change window. A row the last sync did not see (changed after it, or committed after it by a
+transaction that was already open) must still be found: discovery and the next sync read the rows
+whose change time is at or after the window start the sync recorded *before* it read anything
+(`LocatorCheckpoint.watermark`). On MariaDB/MySQL that start is the earliest of now, the start of
+the oldest open InnoDB transaction and the start of the longest-running statement, less one second
+and the clock allowance (`PRIVACY_LOCATOR_CLOCK_ALLOWANCE_SECONDS`). Why that is enough: a version
+the sync could not see was committed after the sync began, so its transaction was open then (listed
+in `information_schema.innodb_trx`, which InnoDB caches for up to 0.1 s: hence the second) or began
+later; a statement already running, e.g. waiting for a metadata lock before InnoDB lists its
+transaction, is in the process list. The change time the database writes (`ON UPDATE
+CURRENT_TIMESTAMP`, `NOW()`) is its statement's start, never before its transaction's, stored in
+whole seconds like the window start. Only a writer that sets the change time from its own clock (or
+the server's clock stepping back) can write an earlier one: the allowance covers how far that clock
+may lag. Reading those lists needs the PROCESS privilege; without it, and on SQLite (the demo), the
+window starts `CHANGE_MARGIN` before the newest change time.
+
+Keeping the window small. Erasures change the orders they keep, so during a burst of erasures every
+window would hold the burst's rows and each discovery would read more than the one before. A
+discovery whose locator was last synced more than `PRIVACY_LOCATOR_CATCH_UP_SECONDS` ago first syncs
+the located columns whose change window it reads (one worker at a time; never inside an app-database
+transaction, where its claim would hold other workers' claims until the transaction ends): a changed
+row is then read about once by a sync rather than by every later discovery.
 """
 
 from dataclasses import dataclass
