@@ -254,16 +254,17 @@ class _Walk:
 
     def read(self, link) -> "finder.LinkRead | None":
         """What following link reads (column values, or e-mails), or None for a link the locator answers."""
+        scanned = link.index is Index.NONE
         if isinstance(link, ByCustomer):
-            return finder.LinkRead(link.column, frozenset(self.subject.customer_ids), link.when)
+            return finder.LinkRead(link.column, frozenset(self.subject.customer_ids), link.when, scanned=scanned)
         if isinstance(link, ByAmazonBuyer):
-            return finder.LinkRead(link.column, frozenset(self.subject.amazon_buyer_ids), ())
+            return finder.LinkRead(link.column, frozenset(self.subject.amazon_buyer_ids), (), scanned=scanned)
         if isinstance(link, ByParent):
             keys = {row[link.parent_column] for row in self.found.get(link.parent, {}).values()} - {None, 0}
-            return finder.LinkRead(link.column, frozenset(keys), link.when)
+            return finder.LinkRead(link.column, frozenset(keys), link.when, scanned=scanned)
         if isinstance(link, ByEmail) and link.index is not Index.LOCATOR:
             return finder.LinkRead(link.column, frozenset(self.subject.emails), link.when, emails=True,
-                                   indexed=link.index is Index.BTREE)  # fmt: skip
+                                   indexed=link.index is Index.BTREE, scanned=scanned)  # fmt: skip
         return None
 
     def _known_empty(self, entry: Table, index: int) -> bool:

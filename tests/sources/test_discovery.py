@@ -2,9 +2,11 @@
 oracle over seeded shops (SQLite here; MariaDB in the services pass)."""
 
 import random
+import re
 
 import pytest
 from django.db import connections
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from privacy.sources.base import SubjectLookupError
@@ -147,6 +149,25 @@ def test_an_unknown_email_or_customer_id_finds_nothing():
         for identity in ({"email": "nobody@nowhere.example"}, {"customer_id": 999_999}):
             subject, findings = _discover(**identity)
             assert not subject.found and subject.customer_ids == set() and findings == []
+
+
+def test_a_table_searched_by_scan_is_asked_about_once_for_all_its_links_and_its_rows_are_still_found():
+    with seeded_shop(seed=12):
+        # given an account holder logged into by staff, recorded by e-mail only (no customer id)
+        tables = dump()
+        customer = tables["customer_entity"][0]
+        with connections["magento"].cursor() as cursor:
+            cursor.execute("DELETE FROM magento_login_as_customer_log WHERE customer_id = %s", [customer["entity_id"]])
+            cursor.execute("INSERT INTO magento_login_as_customer_log (time, user_id, user_name, customer_id, customer_email)"
+                           " VALUES ('2026-01-02 03:04:05', 1, 'staff', NULL, %s)", [customer["email"].upper()])  # fmt: skip
+        # when they are discovered
+        with CaptureQueriesContext(connections["magento"]) as queries:
+            _, findings = _discover(customer_id=customer["entity_id"])
+        # then the log table (neither link column indexed) is one EXISTS test, not one per link
+        probes = [query["sql"] for query in queries if query["sql"].startswith("SELECT EXISTS")]
+        assert sum(len(re.findall(r"FROM .magento_login_as_customer_log. WHERE", sql)) for sql in probes) == 1
+        # and the row found by e-mail is theirs
+        assert [finding.table for finding in findings].count("magento_login_as_customer_log") == 1
 
 
 @pytest.mark.mariadb

@@ -94,6 +94,7 @@ class LinkRead:
     when: tuple = ()
     emails: bool = False
     indexed: bool = False
+    scanned: bool = False  # no index leads with column: every statement reading it scans the table
 
 
 PROBES_PER_STATEMENT = 24
@@ -109,27 +110,56 @@ def links_with_rows(*, reads: list[tuple[str, LinkRead]], using: str) -> list[bo
     """Return, per (table, read), whether the table has any row the read would return (a superset for e-mails).
 
     One statement of EXISTS tests for many links (split to stay small): most links of a subject find nothing.
+    The scanned links of one table share one test (one scan, not one per link): true for each of them when
+    any of them finds a row.
     """
-    answers, batch, size = [], [], 0
+    groups: list[tuple[str, list[LinkRead]]] = []
+    group_of: list[int] = []
+    scanned: dict[str, int] = {}  # table -> the group its scanned links join
     for table, read in reads:
-        if batch and (len(batch) == PROBES_PER_STATEMENT or size + len(read.values) + len(read.when) > PROBE_PARAMETERS):
+        group = scanned.get(table) if read.scanned else None
+        if group is None or _parameters(groups[group][1]) + _parameters([read]) > PROBE_PARAMETERS:
+            group = len(groups)
+            groups.append((table, []))
+            if read.scanned:
+                scanned[table] = group
+        groups[group][1].append(read)
+        group_of.append(group)
+    answers = _groups_with_rows(groups, using=using)
+    return [answers[group] for group in group_of]
+
+
+def _parameters(reads: list[LinkRead]) -> int:
+    return sum(len(read.values) + len(read.when) for read in reads)
+
+
+def _groups_with_rows(groups: list[tuple[str, list[LinkRead]]], *, using: str) -> list[bool]:
+    answers, batch, size = [], [], 0
+    for table, reads in groups:
+        if batch and (len(batch) == PROBES_PER_STATEMENT or size + _parameters(reads) > PROBE_PARAMETERS):
             answers += _exists(using, batch)
             batch, size = [], 0
-        batch.append((table, read))
-        size += len(read.values) + len(read.when)
+        batch.append((table, reads))
+        size += _parameters(reads)
     return answers + (_exists(using, batch) if batch else [])
 
 
-def _exists(using: str, batch: list[tuple[str, LinkRead]]) -> list[bool]:
+def _exists(using: str, batch: list[tuple[str, list[LinkRead]]]) -> list[bool]:
     tests = []
-    for table, read in batch:
-        if read.emails:
-            match, params = email_candidates_sql(column=read.column, emails=sorted(read.values), indexed=read.indexed, using=using)
-        else:
-            match, params = in_sql(column=read.column, values=read.values, using=using)
-        fixed, fixed_params = _where_fixed(using, read.when)
-        tests.append((table, f"{match}{fixed}", [*params, *fixed_params]))
+    for table, reads in batch:
+        conditions = [_read_condition(using, read) for read in reads]
+        where = " OR ".join(f"({condition})" for condition, _ in conditions) if len(conditions) > 1 else conditions[0][0]
+        tests.append((table, where, [param for _, params in conditions for param in params]))
     return tables_with_rows(tests=tests, using=using)
+
+
+def _read_condition(using: str, read: LinkRead) -> tuple[str, list]:
+    if read.emails:
+        match, params = email_candidates_sql(column=read.column, emails=sorted(read.values), indexed=read.indexed, using=using)
+    else:
+        match, params = in_sql(column=read.column, values=read.values, using=using)
+    fixed, fixed_params = _where_fixed(using, read.when)
+    return f"{match}{fixed}", [*params, *fixed_params]
 
 
 def tables_with_rows(*, tests: list[tuple[str, str, list]], using: str) -> list[bool]:
