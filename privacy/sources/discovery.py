@@ -59,7 +59,7 @@ def _identified(seed: Seed, *, using: str, also: dict[str, tuple[str, ...]] | No
         ByAmazonBuyer: {seed.amazon_buyer_id} if seed.amazon_buyer_id else set(),
     }
     orders = _guest_order(seed, using=using) if seed.order_increment_id else set()
-    ids[ByCustomer] = _identity_closure(ids, using=using)  # only the accounts that exist
+    ids[ByCustomer], account_rows = _identity_closure(ids, using=using, also=also or {})  # only the accounts that exist
     probe = Subject(seed=seed, emails=frozenset(ids[ByEmail]), customer_ids=frozenset(ids[ByCustomer]))
     walk = _Walk(probe, using=using)
     walk.also = also or {}  # the orders read here are the walk's: they carry the same columns
@@ -71,7 +71,8 @@ def _identified(seed: Seed, *, using: str, also: dict[str, tuple[str, ...]] | No
         amazon_buyer_ids=frozenset(ids[ByAmazonBuyer]),
         order_ids=frozenset(orders | set(found)),
     )
-    walk.subject, walk.known = subject, {"sales_order": found}  # same emails and accounts: sales_order's links agree
+    # Same e-mails, accounts and buyer ids: the links of sales_order and of the account tables agree.
+    walk.subject, walk.known = subject, {**account_rows, "sales_order": found}
     return subject, walk
 
 
@@ -139,30 +140,37 @@ def _guest_order(seed: Seed, *, using: str) -> set[int]:
     return matching
 
 
-def _identity_closure(ids: dict[type, set], *, using: str) -> set[int]:
+def _identity_closure(ids: dict[type, set], *, using: str, also: dict[str, tuple[str, ...]]) -> tuple[set[int], dict[str, dict]]:
     """Grow ids through the account tables until no new customer id, e-mail or buyer id appears.
 
     Each round looks up only the values the previous rounds have not asked about. Returns the
-    customer ids of the account rows found.
+    customer ids of the account rows found, and those rows ({table: {pk: row}}, with the columns
+    `also` names) once every value found was asked about: then they are every row the final ids
+    link to, and discovery need not read the account tables again. Empty if the rounds ran out.
     """
     tables = [entry for entry in datamap.TABLES if entry.identifies]
     asked: dict[type, set] = {kind: set() for kind in ids}
     accounts: set[int] = set()
+    rows: dict[str, dict] = {entry.name: {} for entry in tables}
     for _ in range(MAX_IDENTITY_ROUNDS):
         new = {kind: values - asked[kind] for kind, values in ids.items()}
         if not any(new.values()):
-            break
+            return accounts, rows
         for kind, values in new.items():
             asked[kind] |= values
         probe = Subject(seed=Seed(), emails=frozenset(new[ByEmail]), customer_ids=frozenset(new[ByCustomer]),
                         amazon_buyer_ids=frozenset(new[ByAmazonBuyer]))  # fmt: skip
+        walk = _Walk(probe, using=using)
+        walk.also = also
         for entry in tables:
-            for row in _Walk(probe, using=using).linked_rows(entry).values():
+            found = walk.linked_rows(entry)
+            rows[entry.name] |= found
+            for row in found.values():
                 for link in entry.links:
                     _harvest(ids, link, row[link.column])
                     if isinstance(link, ByCustomer):
                         accounts.add(row[link.column])
-    return accounts
+    return accounts, {}
 
 
 def _harvest(ids: dict[type, set], link, value) -> None:

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from privacy.sources.base import SubjectLookupError
-from privacy.sources.discovery import subject_discover, subject_identify
+from privacy.sources.discovery import findings_from_rows, subject_discover, subject_identify, subject_identify_rows
 from privacy.sources.locator import locator_sync
 from tests.sources.discovery_oracle import by_table, dump, persons, seeded_shop, truth_for_email
 
@@ -110,6 +110,32 @@ def test_an_amazon_buyer_id_finds_the_linked_customer_and_their_amazon_pay_refer
         assert by_buyer == by_customer
         tables_found = {finding.table for finding in by_buyer}
         assert {"amazon_customer", "customer_entity"} <= tables_found
+
+
+def _account_table_statements(queries) -> int:
+    return sum(len(re.findall(r"FROM .(customer_entity|amazon_customer). ", query["sql"])) for query in queries)
+
+
+def test_identifying_and_discovering_in_one_walk_reads_the_account_tables_once_and_finds_every_row():
+    with seeded_shop(seed=14) as report:
+        # given an Amazon buyer id that signed in to a second account too
+        tables = dump()
+        linked = next(row for row in tables["amazon_customer"] if row["customer_id"] == report.hard_cases.amazon_customer_id)
+        unlinked = {row["entity_id"] for row in tables["customer_entity"]} - {row["customer_id"] for row in tables["amazon_customer"]}
+        other = min(unlinked)
+        with connections["magento"].cursor() as cursor:
+            cursor.execute("INSERT INTO amazon_customer (customer_id, amazon_id) VALUES (%s, %s)", [other, linked["amazon_id"]])
+        email = next(row["email"] for row in tables["customer_entity"] if row["entity_id"] == linked["customer_id"])
+        # when the first account's holder is identified alone, then identified and discovered in one walk
+        with CaptureQueriesContext(connections["magento"]) as identifying:
+            subject_identify(email=email)
+        with CaptureQueriesContext(connections["magento"]) as walking:
+            subject, rows = subject_identify_rows(email=email)
+        # then the walk finds every row of both accounts
+        assert other in subject.customer_ids
+        assert by_table(findings_from_rows(rows)) == truth_for_email(dump(), email)
+        # and reads the account tables no more often than identifying alone
+        assert _account_table_statements(walking) == _account_table_statements(identifying)
 
 
 @pytest.mark.parametrize("synced", [False, True])
