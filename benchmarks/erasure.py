@@ -1,9 +1,9 @@
 """Erasure on MariaDB with 100k customers / 1M orders: one subject with 50 orders against a Fides-style
 baseline (one UPDATE or DELETE per row, each its own transaction), and a queue of approved deletions
-drained by two Celery worker processes on Redis.
+drained by two Celery workers on Redis (one pool process each, or --concurrency N each).
 
     DEBUG=1 .venv/bin/python -m benchmarks.erasure --prepare     # once: builds bench_erasure (minutes)
-    DEBUG=1 .venv/bin/python -m benchmarks.erasure [--samples 5] [--queue 1000] [--deep]
+    DEBUG=1 .venv/bin/python -m benchmarks.erasure [--samples 5] [--queue 1000] [--concurrency 1] [--deep]
 
 Databases: the shop `bench_erasure` on MariaDB (copied from bench_magento, which is never changed, and
 grown to 100k customers), the app database `bench_erasure_app` on PostgreSQL (BENCH_ERASURE_APP_DATABASE
@@ -198,8 +198,9 @@ def queue_prepare(emails: list[str]) -> list[int]:
     return ids
 
 
-def workers(count: int) -> list[subprocess.Popen]:
-    return [subprocess.Popen([sys.executable, "-m", "benchmarks.erasure_worker", f"erasure{index}"], env={**os.environ, **ENV})
+def workers(count: int, *, concurrency: int = 1) -> list[subprocess.Popen]:
+    env = {**os.environ, **ENV, "BENCH_WORKER_CONCURRENCY": str(concurrency)}
+    return [subprocess.Popen([sys.executable, "-m", "benchmarks.erasure_worker", f"erasure{index}"], env=env)
             for index in range(count)]  # fmt: skip
 
 
@@ -249,6 +250,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=5, help="Subjects with 50 orders erased (and as many twins).")
     parser.add_argument("--queue", type=int, default=1000, help="Approved deletions in the queue.")
+    parser.add_argument("--concurrency", type=int, default=1,
+                        help="Pool processes per Celery worker (1: each worker runs one erasure at a time; Celery's own "
+                             "default is the number of CPUs).")
     parser.add_argument("--deep", action="store_true", help="Also time one --deep residual scan (about 20 minutes).")
     options = parser.parse_args(argv)
     if options.prepare:
@@ -258,7 +262,7 @@ def main(argv: list[str]) -> int:
     if options.samples:
         report_one_subject(options.samples, with_deep_scan=options.deep)
     if options.queue:
-        report_queue(options.queue)
+        report_queue(options.queue, concurrency=options.concurrency)
     return 0
 
 
@@ -281,15 +285,16 @@ def report_one_subject(samples: int, *, with_deep_scan: bool) -> None:
           f" {'clean' if deep.clean else 'RESIDUE'}; the standard scan took {single['phases']['residual_scan'] * 1000:.0f} ms")
 
 
-def report_queue(size: int) -> None:
-    emails = queue_subjects(size + 22)
-    baseline_rate = fides_style_rate(emails[size + 2 :])
-    warm_up, ids = queue_prepare(emails[:2]), queue_prepare(emails[2 : size + 2])
+def report_queue(size: int, *, concurrency: int = 1) -> None:
+    warm = 2 * concurrency  # one first erasure per pool process
+    emails = queue_subjects(size + warm + 20)
+    baseline_rate = fides_style_rate(emails[size + warm :])
+    warm_up, ids = queue_prepare(emails[:warm]), queue_prepare(emails[warm : size + warm])
     locator_sync()
     app.control.purge()  # what the preparation queued (acknowledgement e-mails, audit sealing) is not measured
-    processes = workers(2)
+    processes = workers(2, concurrency=concurrency)
     try:
-        drain(warm_up)  # each worker reads the shop's schema once (information_schema) on its first erasure
+        drain(warm_up)  # each pool process reads the shop's schema once (information_schema) on its first erasure
         completed, idle = drain(ids)
     finally:
         for process in processes:
@@ -297,7 +302,8 @@ def report_queue(size: int) -> None:
         for process in processes:
             process.wait(timeout=60)
     rate = len(ids) / completed
-    print(f"queue: {len(ids)} approved deletions drained by 2 Celery workers on Redis: all completed in {completed:.1f} s"
+    print(f"queue: {len(ids)} approved deletions drained by 2 Celery workers on Redis ({concurrency} pool process(es) each):"
+          f" all completed in {completed:.1f} s"
           f" = {rate:.1f} subjects/s; with every follow-up task (the receipt e-mail, audit sealing)"
           f" {idle:.1f} s = {len(ids) / idle:.1f} subjects/s")  # fmt: skip
     print(f"  baseline, Fides-style sequential (discovery + row-by-row writes) on 20 subjects: {baseline_rate:.1f} subjects/s;"

@@ -15,7 +15,7 @@ def main(name: str) -> None:
     settings.DEBUG = False  # the dev secrets stay (DEBUG=1 at start-up); only the per-query log is switched off
     from privacy.celery import app
 
-    app.worker_main(["worker", "--concurrency", "1", "--loglevel", os.environ.get("BENCH_WORKER_LOGLEVEL", "WARNING"), "--without-gossip", "--without-mingle",
+    app.worker_main(["worker", "--concurrency", os.environ.get("BENCH_WORKER_CONCURRENCY", "1"), "--loglevel", os.environ.get("BENCH_WORKER_LOGLEVEL", "WARNING"), "--without-gossip", "--without-mingle",
                      "--without-heartbeat", "-n", f"{name}@%h"])  # fmt: skip
 
 
