@@ -9,6 +9,7 @@ read. No table-specific code lives here.
 """
 
 import json
+from dataclasses import replace
 from functools import cache
 
 from django.conf import settings
@@ -163,6 +164,7 @@ def _identity_closure(ids: dict[type, set], *, using: str, also: dict[str, tuple
         walk = _Walk(probe, using=using)
         walk.also = also
         for entry in tables:
+            walk.subject = _not_read_yet(probe, entry, rows[entry.name])
             found = walk.linked_rows(entry)
             rows[entry.name] |= found
             for row in found.values():
@@ -171,6 +173,14 @@ def _identity_closure(ids: dict[type, set], *, using: str, also: dict[str, tuple
                     if isinstance(link, ByCustomer):
                         accounts.add(row[link.column])
     return accounts, {}
+
+
+def _not_read_yet(probe: Subject, entry: Table, rows: dict) -> Subject:
+    """probe without the customer ids that key rows of entry already read (an account found by e-mail): the key
+    finds that row alone."""
+    if not any(isinstance(link, ByCustomer) and entry.pk == (link.column,) for link in entry.links):
+        return probe
+    return replace(probe, customer_ids=probe.customer_ids - rows.keys())
 
 
 def _harvest(ids: dict[type, set], link, value) -> None:

@@ -138,6 +138,18 @@ def test_identifying_and_discovering_in_one_walk_reads_the_account_tables_once_a
         assert _account_table_statements(walking) == _account_table_statements(identifying)
 
 
+def test_an_account_found_by_email_is_not_read_again_by_its_customer_id():
+    with seeded_shop(seed=14):
+        # given an account holder
+        customer = dump()["customer_entity"][0]
+        # when they are identified by e-mail
+        with CaptureQueriesContext(connections["magento"]) as queries:
+            subject = subject_identify(email=customer["email"])
+        # then their account is read once, by e-mail, and still found
+        assert subject.customer_ids == {customer["entity_id"]}
+        assert sum(len(re.findall(r"FROM .customer_entity. ", query["sql"])) for query in queries) == 1
+
+
 @pytest.mark.parametrize("synced", [False, True])
 def test_async_authorization_rows_without_an_order_are_reached_through_the_charge_permission(synced):
     with seeded_shop(seed=15, customers=30):
