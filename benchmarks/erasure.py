@@ -184,17 +184,25 @@ def queue_subjects(count: int) -> list[str]:
     return [email for _, email, permissions in rows if not set(permissions.split(",")) & pending][:count]
 
 
-def queue_prepare(emails: list[str]) -> list[int]:
+def queue_prepare(emails, count: int) -> list[int]:
+    """Submit, discover and approve deletions for the next count subjects of the iterator emails.
+
+    A subject whose earlier request is still open (a run stopped before draining it) gets a duplicate, born
+    cancelled: it is passed over."""
     from requests_app import fulfilment
     from requests_app.services import privacy_request_approve, privacy_request_submit
 
     ids = []
-    for email in emails:
+    for email in emails if count else ():
         privacy_request = privacy_request_submit(kind="deletion", email=email, jurisdiction="gdpr", channel="email",
                                                  verified=True, by=BENCH, start_processing=False)  # fmt: skip
+        if privacy_request.duplicate_of_id:
+            continue
         fulfilment.privacy_request_discover(request_id=privacy_request.pk)
         privacy_request_approve(privacy_request=privacy_request, by=BENCH, start_processing=False)
         ids.append(privacy_request.pk)
+        if len(ids) == count:
+            break
     return ids
 
 
@@ -287,9 +295,12 @@ def report_one_subject(samples: int, *, with_deep_scan: bool) -> None:
 
 def report_queue(size: int, *, concurrency: int = 1) -> None:
     warm = 2 * concurrency  # one first erasure per pool process
-    emails = queue_subjects(size + warm + 20)
-    baseline_rate = fides_style_rate(emails[size + warm :])
-    warm_up, ids = queue_prepare(emails[:warm]), queue_prepare(emails[warm : size + warm])
+    emails = queue_subjects(size + warm + 120)
+    baseline_rate = fides_style_rate(emails[-20:])
+    candidates = iter(emails[:-20])
+    warm_up, ids = queue_prepare(candidates, warm), queue_prepare(candidates, size)
+    if len(ids) < size:
+        raise SystemExit(f"only {len(ids)} subjects without an open request are left for a queue of {size}: run --prepare")
     locator_sync()
     app.control.purge()  # what the preparation queued (acknowledgement e-mails, audit sealing) is not measured
     processes = workers(2, concurrency=concurrency)
