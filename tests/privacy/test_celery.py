@@ -54,10 +54,9 @@ def test_a_worker_keeps_its_database_connection_from_one_task_to_the_next_while_
     assert connection.connection is opened
 
 
+@pytest.mark.services  # Django never closes an in-memory SQLite database (it would lose it), so not embedded
 def test_without_conn_max_age_a_worker_closes_its_database_connection_around_each_task(connection_max_age):
     connection = connection_max_age(0)
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip("Django never closes an in-memory SQLite database (it would lose it); the services pass checks this")
     _a_task_ran()
     assert connection.connection is None
 
