@@ -78,7 +78,7 @@ class IntakeApi(PublicApi):
         postcode = serializers.CharField(max_length=64, required=False, default="", allow_blank=True)
         agent = AgentInputSerializer(required=False, help_text="Only when an authorized agent submits for the consumer.")
 
-    @public_endpoint_schema(request=InputSerializer, answers={202: MessageSerializer}, refusals=(400,),
+    @public_endpoint_schema(request=InputSerializer, answers={202: MessageSerializer}, refusals=(400, 415),
                             summary="Submit a privacy request (the same answer whether or not the address is a customer's)")
     def post(self, request):
         data = self.InputSerializer(data=request.data)
@@ -111,7 +111,7 @@ class VerifyApi(PublicApi):
         state = serializers.ChoiceField(choices=State.choices)
         status_token = serializers.CharField(help_text="The secret of the status link.")
 
-    @public_endpoint_schema(request=InputSerializer, answers={200: OutputSerializer}, refusals=(400,),
+    @public_endpoint_schema(request=InputSerializer, answers={200: OutputSerializer}, refusals=(400, 415),
                             summary="Confirm a request with the token from the e-mailed link")
     def post(self, request):
         data = self.InputSerializer(data=request.data)

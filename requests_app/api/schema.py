@@ -43,7 +43,7 @@ RETRY_AFTER = OpenApiParameter(
 )
 
 UNSUPPORTED_MEDIA_TYPE = OpenApiResponse(
-    ErrorDetailSerializer, description="The body is not of the media type documented (a posted HTML form, say)."
+    ErrorDetailSerializer, description="The body is not of a media type documented, or a multipart body names none."
 )
 REFUSALS = {400: FIELD_ERRORS, 404: NOT_FOUND, 415: UNSUPPORTED_MEDIA_TYPE}
 

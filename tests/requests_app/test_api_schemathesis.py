@@ -116,3 +116,17 @@ def test_an_opt_out_posted_as_a_form_is_refused_with_415_as_the_schema_documents
     # then it is refused with 415 and a detail, as documented
     assert response.status_code == 415
     case.validate_response(response, checks=CHECKS)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/requests/", "/api/v1/requests/verify/"])
+def test_a_body_without_a_media_type_is_refused_with_415_as_the_schema_documents(path):
+    # given a body sent with an empty Content-Type (schemathesis once generated one for the verify endpoint)
+    cache.clear()
+    case = schema[path]["POST"].Case(media_type="application/json")
+
+    # when it is posted
+    response = case.call(data=b'{"token": "x"}', headers={"Content-Type": ""})
+
+    # then it is refused with 415 and a detail, as documented
+    assert response.status_code == 415
+    case.validate_response(response, checks=CHECKS)
