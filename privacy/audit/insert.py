@@ -8,6 +8,7 @@ import re
 import weakref
 from functools import lru_cache
 
+import psycopg  # the PostgreSQL backend's own driver, a dependency of the project
 from django.db import connection
 
 from privacy.audit.models import AuditEvent
@@ -50,8 +51,6 @@ def _insert_prepared(db, params: list) -> int:
     block, the transaction is opened here with the plain BEGIN psycopg would send; a connection
     with an isolation level, read-only or deferrable setting leaves that to psycopg's cursor.
     """
-    import psycopg  # the PostgreSQL backend's own driver
-
     if db.connection is None:
         db.ensure_connection()
     db.validate_no_broken_transaction()
@@ -77,18 +76,12 @@ def _plain_begin(conn) -> bool:
     return conn.isolation_level is None and conn.read_only is None and conn.deferrable is None
 
 
-@lru_cache(maxsize=1)
-def _succeeded() -> frozenset:
-    import psycopg
-
-    return frozenset((psycopg.pq.ExecStatus.COMMAND_OK, psycopg.pq.ExecStatus.TUPLES_OK))
+SUCCEEDED = frozenset((psycopg.pq.ExecStatus.COMMAND_OK, psycopg.pq.ExecStatus.TUPLES_OK))
 
 
 def _raise_for(conn, result) -> None:
-    if result.status in _succeeded():
+    if result.status in SUCCEEDED:
         return
-    import psycopg
-
     error = psycopg.errors.error_from_result(result, encoding=conn.info.encoding)
     if isinstance(error, psycopg.errors.InvalidSqlStatementName):
         _prepared_on.discard(conn)  # gone (DEALLOCATE, DISCARD ALL): the next append prepares it again
