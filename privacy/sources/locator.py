@@ -207,10 +207,10 @@ class LocatorReader:
         """spec's checkpoint, caught up first when discovery would read a change window an old sync left wide."""
         if self._checkpoints is None:
             self._checkpoints = {(cp.table, cp.column): cp for cp in LocatorCheckpoint.objects.filter(synced_at__isnull=False)}
-            for checkpoint in self._checkpoints.values():
-                if _stale(checkpoint):
-                    _claimed_sync(locator_spec(table=checkpoint.table, column=checkpoint.column), using=using,
-                                  batch=SYNC_BATCH, now=None, checkpoint=checkpoint)  # fmt: skip
+            specs = {(spec.table, spec.column): spec for spec in locator_specs()}
+            for key, checkpoint in self._checkpoints.items():
+                if key in specs and _stale(specs[key], checkpoint):
+                    _claimed_sync(specs[key], using=using, batch=SYNC_BATCH, now=None, checkpoint=checkpoint)
         return self._checkpoints.get((spec.table, spec.column))
 
     def pks(self, spec: LocatorSpec, keys: set[str]) -> set[int]:
@@ -246,14 +246,13 @@ class LocatorReader:
         return list({row[spec.pk]: row for row in _exact(spec, rows, keys)}.values())
 
 
-def _stale(checkpoint: LocatorCheckpoint) -> bool:
-    """Whether discovery should sync checkpoint's column before reading it: its change window is read by every
+def _stale(spec: LocatorSpec, checkpoint: LocatorCheckpoint) -> bool:
+    """Whether discovery should sync spec's column before reading it: its change window is read by every
     discovery (an indexed change column), the last sync is older than the catch-up age, and no app transaction is
     open (a claim inside one would hold other workers' claims until it ends)."""
-    spec = next((s for s in locator_specs() if (s.table, s.column) == (checkpoint.table, checkpoint.column)), None)
     age = timedelta(seconds=settings.PRIVACY_LOCATOR_CATCH_UP_SECONDS)
     return (
-        spec is not None and spec.change_column_indexed and checkpoint.synced_at < timezone.now() - age
+        spec.change_column_indexed and checkpoint.synced_at < timezone.now() - age
         and not connections[DEFAULT_DB_ALIAS].in_atomic_block
     )  # fmt: skip
 
