@@ -12,6 +12,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from privacy.sources import locator
 from privacy.sources.discovery import subject_discover, subject_identify
 from privacy.sources.locator import CLAIM, LocatorReader, locator_spec, locator_sync
 from privacy.sources.magento import finder
@@ -160,6 +161,30 @@ def test_a_sync_that_reads_unchanged_rows_again_leaves_their_entries_as_they_are
         assert {pk for pk in after if after[pk] != before.get(pk)} == {moved["entity_id"]}
         assert moved["entity_id"] in _orders_of("moved@example.com")
         assert touched["entity_id"] in _orders_of(touched["customer_email"])
+
+
+@pytest.mark.postgres
+def test_a_sync_that_fills_the_locator_leaves_postgresql_with_statistics_of_its_real_size(monkeypatch):
+    monkeypatch.setattr(locator, "ANALYZE_AFTER_ENTRIES", 1)
+    with seeded_shop(seed=49):
+        locator_sync()
+        # then the planner knows how many entries there are, instead of taking a freshly filled table for empty
+        assert _planner_row_estimate("sources_locatorentry") == LocatorEntry.objects.count() > 0
+
+
+@pytest.mark.postgres
+def test_a_sync_that_adds_few_entries_leaves_the_statistics_to_autovacuum(monkeypatch):
+    monkeypatch.setattr(locator, "ANALYZE_AFTER_ENTRIES", 10**9)
+    with seeded_shop(seed=50):
+        before = _planner_row_estimate("sources_locatorentry")
+        locator_sync()
+        assert _planner_row_estimate("sources_locatorentry") == before != LocatorEntry.objects.count()
+
+
+def _planner_row_estimate(table: str) -> float:
+    with app_connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        return cursor.fetchone()[0]
 
 
 def test_a_column_another_worker_is_syncing_is_skipped():
