@@ -243,18 +243,19 @@ def _events(privacy_request, action: str) -> int:
 def test_a_fulfilment_that_outlives_its_lease_renews_it_at_each_step_so_the_sweep_leaves_it_to_its_worker(
     approved_deletion,
 ):
-    # given a deletion whose planning step took longer than a whole lease (the lease is made to look expired then)
-    def planning_outlived_the_lease():
+    # given a deletion whose shop transaction took longer than a whole lease (the lease is made to look expired as
+    # the plan is recorded with "applying", right before it)
+    def shop_transaction_outlived_the_lease():
         PrivacyRequest.objects.filter(pk=approved_deletion.pk).update(lease_until=timezone.now() - timedelta(seconds=1))
 
-    def sweep_while_the_shop_transaction_starts():
+    def sweep_while_the_holds_are_recorded():
         now = timezone.now()
         return stuck_requests_redispatch(now=now), reload(approved_deletion).lease_until > now
 
-    # when its worker goes on to the shop transaction and the beat sweep runs at that moment
+    # when its worker goes on to record the shop transaction's holds and the beat sweep runs at that moment
     with (
-        _when_the_erasure_records("planned", planning_outlived_the_lease),
-        _when_the_erasure_records("applying", sweep_while_the_shop_transaction_starts) as sweeps,
+        _when_the_erasure_records("applying", shop_transaction_outlived_the_lease),
+        _when_the_erasure_records("held", sweep_while_the_holds_are_recorded) as sweeps,
     ):
         fulfilment.privacy_request_fulfil(request_id=approved_deletion.pk)
 
@@ -273,13 +274,14 @@ def test_a_deletion_s_worker_renews_its_lease_once_per_step_the_erasure_records_
     with CaptureQueriesContext(connections["default"]) as queries:
         privacy_request = fulfilment.privacy_request_fulfil(request_id=approved_deletion.pk)
 
-    # then it renewed its lease before each of the four steps the erasure recorded (planned, applying, held,
-    # verified), not when the run was opened right after the claim nor in the completion, whose locked row shows
-    # the lease; the completion ended the lease with the state (saving the receipt too), so nothing was left to release
+    # then it renewed its lease before each of the three steps the erasure recorded (the plan with "applying", as
+    # nothing is to be closed at Amazon Pay; held; verified), not when the run was opened right after the claim nor
+    # in the completion, whose locked row shows the lease; the completion ended the lease with the state (saving the
+    # receipt too), so nothing was left to release
     heads = [query["sql"].split(" WHERE ")[0] for query in queries if query["sql"].startswith('UPDATE "requests_app_privacyrequest"')]
     renewals = [head for head in heads if '"lease_until"' in head and '"claimed_by"' not in head]
     [claim, completion] = [head for head in heads if '"claimed_by"' in head]
-    assert len(renewals) == 4 and len(heads) == 6 and '"receipt_sealed"' in completion
+    assert len(renewals) == 3 and len(heads) == 5 and '"receipt_sealed"' in completion
     assert privacy_request.state == "completed" and ErasureRun.objects.get(request=privacy_request).step == "completed"
 
 

@@ -4,7 +4,8 @@ Order and crash safety:
 1. Plan from fresh discovery. A blocked plan stops here and nothing changes.
 2. Close the Amazon Pay charge permissions first: idempotent, and they must be closed while the
    shop still knows them. Each closed permission is recorded, so a retry skips it.
-3. Record "applying" with the plan frozen (encrypted), then run the plan in ONE transaction on the
+3. Record "applying" with the plan frozen (encrypted), in the transaction of the step before (the plan,
+   or the Amazon Pay outcome: nothing runs between them), then run the plan in ONE transaction on the
    shop database. A worker killed inside it leaves the subject untouched; killed after its commit
    but before "applied" is recorded, the retry applies the frozen plan again, which changes nothing
    (every value written is idempotent). The frozen plan is what later steps use: discovery can no
@@ -171,7 +172,11 @@ def _plan_step(run: ErasureRun, identity: dict | None, actor: Actor, now: dateti
             events.erasure_blocked(actor=actor, run=run, details={"blocks": run.summary["blocks"]})
         else:
             run.step, run.problem, run.problem_reason = max(run.step, Step.PLANNED, key=_rank), Problem.NONE, ""
-            _save(run, now, "plan_sealed", "summary", "step", "problem", "problem_reason")
+            fields = ["plan_sealed", "summary", "step", "problem", "problem_reason"]
+            if not plan.charge_permissions:  # nothing to ask Amazon: the shop transaction is next
+                run.amazon, run.step = {"to_close": 0} | AmazonProgress().counts(), Step.APPLYING
+                fields.append("amazon")
+            _save(run, now, *fields)
             events.erasure_planned(actor=actor, run=run, details={"totals": run.summary["totals"], "holds": run.summary["holds"]})
     if plan.blocked:
         raise ErasureBlocked(plan)
@@ -180,11 +185,8 @@ def _plan_step(run: ErasureRun, identity: dict | None, actor: Actor, now: dateti
 
 def _amazon_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, client, now: datetime) -> None:
     if run.reached(Step.APPLYING):
-        return
+        return  # closed already, or nothing to close (recorded with the plan)
     outcome = {"to_close": len(plan.charge_permissions)}
-    if not plan.charge_permissions:  # nothing to ask Amazon: recorded with the next step
-        run.amazon, run.step = outcome | AmazonProgress().counts(), Step.AMAZON_CLOSED
-        return
     done = json.loads(_open(run, "amazon", run.amazon_sealed)) if run.amazon_sealed else {}
     progress = AmazonProgress(done=done)
     if not settings.AMAZON_PAY_ENABLED:
@@ -202,7 +204,8 @@ def _amazon_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, client, now: 
             raise
     with transaction.atomic():
         run.amazon = outcome | progress.counts()
-        run.step, run.problem, run.problem_reason = Step.AMAZON_CLOSED, Problem.NONE, ""
+        # the shop transaction is next: "applying" is recorded with the closures' outcome
+        run.step, run.problem, run.problem_reason = Step.APPLYING, Problem.NONE, ""
         _save(run, now, "amazon", "step", "problem", "problem_reason")
         events.erasure_amazon_closed(actor=actor, run=run, details=run.amazon)
 
@@ -216,9 +219,6 @@ def _apply_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, using: str, pr
     """The shop transaction, then (one app transaction) its outcome and the retention holds it leaves."""
     if run.reached(Step.HELD):
         return
-    if run.step != Step.APPLYING:
-        run.step = Step.APPLYING
-        _save(run, now, "step", "amazon")
     counts = plan_apply(plan=plan, key=pseudonym_key(), using=using, progress=progress)
     with transaction.atomic():
         step = ErasureRun.objects.select_for_update().filter(pk=run.pk).values_list("step", flat=True).get()

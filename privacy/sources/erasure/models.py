@@ -16,7 +16,7 @@ class Step(models.TextChoices):
 
     NONE = "", _("Not started")
     PLANNED = "planned", _("Planned")
-    AMAZON_CLOSED = "amazon_closed", _("Amazon Pay charge permissions closed")
+    AMAZON_CLOSED = "amazon_closed", _("Amazon Pay charge permissions closed")  # left by earlier versions only
     APPLYING = "applying", _("Shop database transaction started (plan frozen)")
     HELD = "held", _("Shop database erased, retention holds recorded")
     VERIFIED = "verified", _("Residual scan clean")
