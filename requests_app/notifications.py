@@ -6,9 +6,11 @@ Links that prove control of the address (verify, download) are minted here, at s
 so the secret exists only in the e-mail.
 """
 
+import email.policy
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.headerregistry import HeaderRegistry
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -62,7 +64,7 @@ MESSAGES = {
 def request_email_send(*, request_id: int, message: str, now: datetime | None = None) -> bool:
     """Render and send one message about the request; return False when it no longer applies."""
     now = now or timezone.now()
-    privacy_request = PrivacyRequest.objects.select_related("duplicate_of").get(pk=request_id)
+    privacy_request = PrivacyRequest.objects.get(pk=request_id)  # duplicate_of loads on its own, in _duplicate only
     # The context too: labels (kind, denial reason, why an erasure waits) are translated when it is built.
     identity = sealing.open_json(privacy_request.pk, "identity", privacy_request.identity_sealed)
     with translation.override(privacy_request.language):
@@ -78,9 +80,36 @@ def request_email_send(*, request_id: int, message: str, now: datetime | None = 
 def _deliver(*, template: str, subject: str, to: str, context: dict) -> None:
     text = render_to_string(f"emails/{template}.txt", context)
     html = render_to_string(f"emails/{template}.html", context)
-    mail = EmailMultiAlternatives(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
+    mail = _Mail(subject=subject, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[to])
     mail.attach_alternative(html, "text/html")
     mail.send()
+
+
+class _HeaderClasses(HeaderRegistry):
+    """The standard library's header registry, building each header name's class once.
+
+    Its own builds a new class with type() for every header it parses (26 per e-mail with a text
+    and an HTML part), which was a third of the time the MIME message took. The classes hold no
+    state, so the message is byte for byte the same.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._built = {}
+
+    def __getitem__(self, name):
+        key = name.lower()
+        if key not in self._built:
+            self._built[key] = super().__getitem__(name)
+        return self._built[key]
+
+
+_HEADER_CLASSES = _HeaderClasses()
+
+
+class _Mail(EmailMultiAlternatives):
+    def message(self, *, policy=email.policy.default):
+        return super().message(policy=policy.clone(header_factory=_HEADER_CLASSES))
 
 
 def _recipient(privacy_request: PrivacyRequest, message: Message, *, identity: dict) -> str:
