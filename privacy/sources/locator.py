@@ -84,8 +84,13 @@ def locator_specs() -> tuple[LocatorSpec, ...]:
     return tuple(specs)
 
 
+@cache
+def _specs_by_column() -> dict[tuple[str, str], LocatorSpec]:
+    return {(spec.table, spec.column): spec for spec in locator_specs()}
+
+
 def locator_spec(*, table: str, column: str) -> LocatorSpec:
-    return next(spec for spec in locator_specs() if spec.table == table and spec.column == column)
+    return _specs_by_column()[(table, column)]
 
 
 def locator_key(kind: str, value) -> str | None:
@@ -227,7 +232,7 @@ class LocatorReader:
         """spec's checkpoint, caught up first when discovery would read a change window an old sync left wide."""
         if self._checkpoints is None:
             self._checkpoints = {(cp.table, cp.column): cp for cp in LocatorCheckpoint.objects.filter(synced_at__isnull=False)}
-            specs = {(spec.table, spec.column): spec for spec in locator_specs()}
+            specs = _specs_by_column()
             for key, checkpoint in self._checkpoints.items():
                 if key in specs and _stale(specs[key], checkpoint):
                     _claimed_sync(specs[key], using=using, batch=SYNC_BATCH, now=None, checkpoint=checkpoint)

@@ -174,7 +174,7 @@ def _plan_step(run: ErasureRun, identity: dict | None, actor: Actor, now: dateti
             run.step, run.problem, run.problem_reason = max(run.step, Step.PLANNED, key=_rank), Problem.NONE, ""
             fields = ["plan_sealed", "summary", "step", "problem", "problem_reason"]
             if not plan.charge_permissions:  # nothing to ask Amazon: the shop transaction is next
-                run.amazon, run.step = {"to_close": 0} | AmazonProgress().counts(), Step.APPLYING
+                run.amazon, run.step = _amazon_outcome(plan, AmazonProgress()), Step.APPLYING
                 fields.append("amazon")
             _save(run, now, *fields)
             events.erasure_planned(actor=actor, run=run, details={"totals": run.summary["totals"], "holds": run.summary["holds"]})
@@ -186,12 +186,9 @@ def _plan_step(run: ErasureRun, identity: dict | None, actor: Actor, now: dateti
 def _amazon_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, client, now: datetime) -> None:
     if run.reached(Step.APPLYING):
         return  # closed already, or nothing to close (recorded with the plan)
-    outcome = {"to_close": len(plan.charge_permissions)}
     done = json.loads(_open(run, "amazon", run.amazon_sealed)) if run.amazon_sealed else {}
     progress = AmazonProgress(done=done)
-    if not settings.AMAZON_PAY_ENABLED:
-        outcome["skipped"] = "connector disabled (AMAZON_PAY_ENABLED=0)"
-    else:
+    if settings.AMAZON_PAY_ENABLED:
         try:
             charge_permissions_close(permissions=plan.charge_permissions, reference=run.reference, progress=progress,
                                      save=lambda current: _amazon_save(run, current, now), client=client)  # fmt: skip
@@ -203,11 +200,19 @@ def _amazon_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, client, now: 
                                                                      "permanent": failed.permanent})  # fmt: skip
             raise
     with transaction.atomic():
-        run.amazon = outcome | progress.counts()
+        run.amazon = _amazon_outcome(plan, progress)
         # the shop transaction is next: "applying" is recorded with the closures' outcome
         run.step, run.problem, run.problem_reason = Step.APPLYING, Problem.NONE, ""
         _save(run, now, "amazon", "step", "problem", "problem_reason")
         events.erasure_amazon_closed(actor=actor, run=run, details=run.amazon)
+
+
+def _amazon_outcome(plan: ErasurePlan, progress: AmazonProgress) -> dict:
+    """What the Amazon Pay step recorded: permissions to close, the closures' counts, and why none was asked for."""
+    outcome = {"to_close": len(plan.charge_permissions)}
+    if plan.charge_permissions and not settings.AMAZON_PAY_ENABLED:
+        outcome["skipped"] = "connector disabled (AMAZON_PAY_ENABLED=0)"
+    return outcome | progress.counts()
 
 
 def _amazon_save(run: ErasureRun, progress: AmazonProgress, now: datetime) -> None:
