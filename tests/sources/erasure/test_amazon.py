@@ -129,3 +129,21 @@ def test_pending_charges_are_canceled_only_when_configured(amazon_subject, amazo
 
     # then the charge was canceled exactly when the setting asks for it
     assert (charge.state == "Canceled") is cancel
+
+
+def test_with_the_connector_off_the_erasure_records_that_it_asked_amazon_nothing_and_completes(
+    amazon_subject, amazon_pay_settings, settings, django_capture_on_commit_callbacks
+):
+    # given a customer with recent Amazon Pay orders, and the Amazon Pay connector switched off
+    customer_id, permissions = amazon_subject
+    settings.AMAZON_PAY_ENABLED = False
+
+    # when their deletion request is approved
+    privacy_request = _erase_by_request(customer_id, django_capture_on_commit_callbacks)
+
+    # then nothing was asked of Amazon, the run says why, and the request completed
+    assert amazon_pay_settings.calls_for(CLOSE) == []
+    assert ErasureRun.objects.get(request=privacy_request).amazon == {
+        "to_close": len(permissions), "skipped": "connector disabled (AMAZON_PAY_ENABLED=0)", "closed": 0, "not_found": 0,
+    }
+    assert privacy_request.state == "completed"
