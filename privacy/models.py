@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DataKey(models.Model):
@@ -18,6 +19,8 @@ class DataKey(models.Model):
     )
 
     class Meta:
+        verbose_name = _("data key")
+        verbose_name_plural = _("data keys")
         indexes = [models.Index(fields=["shredded_at"])]
 
     def __str__(self):

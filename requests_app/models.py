@@ -68,10 +68,10 @@ class PrivacyRequestQuerySet(models.QuerySet):
 
 
 class PrivacyRequest(models.Model):
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    jurisdiction = models.CharField(max_length=16, choices=Jurisdiction.choices)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=16, choices=Jurisdiction.choices)
     channel = models.CharField(max_length=8, choices=Channel.choices)
-    state = models.CharField(max_length=24, choices=State.choices, default=State.RECEIVED)
+    state = models.CharField(_("state"), max_length=24, choices=State.choices, default=State.RECEIVED)
     language = models.CharField(max_length=8, default="en", help_text="Language of the e-mails to the requester.")
 
     email_index = models.CharField(max_length=64, help_text="Keyed blind index of the requester's e-mail.")
@@ -95,7 +95,7 @@ class PrivacyRequest(models.Model):
     acknowledge_by = models.DateField(null=True, blank=True)
     extension = models.PositiveSmallIntegerField(default=0, help_text="Months (GDPR-like) or days (CCPA) granted.")
 
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("assignee"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     denial_reason = models.CharField(max_length=24, choices=DenialReason.choices, blank=True)
     denial_explanation_sealed = models.TextField(blank=True)
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="duplicates")
@@ -108,6 +108,8 @@ class PrivacyRequest(models.Model):
     objects = PrivacyRequestQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("privacy request")
+        verbose_name_plural = _("privacy requests")
         ordering = ["due_date", "pk"]
         permissions = [("approve_erasure", "Can approve the erasure of a subject's data")]
         # Two concurrent submissions cannot both open a request: the loser is linked as a duplicate.
@@ -154,6 +156,8 @@ class VerificationToken(models.Model):
     locked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("verification token")
+        verbose_name_plural = _("verification tokens")
         indexes = [models.Index(fields=["request", "purpose"])]
 
 
@@ -168,6 +172,8 @@ class DeadlineExtension(models.Model):
     created_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("deadline extension")
+        verbose_name_plural = _("deadline extensions")
         ordering = ["created_at", "pk"]
 
 
@@ -180,6 +186,8 @@ class RequestNote(models.Model):
     created_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
         ordering = ["created_at", "pk"]
 
 
@@ -193,6 +201,10 @@ class AgentAuthorization(models.Model):
     document_size = models.PositiveIntegerField()
     consumer_confirmed_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        verbose_name = _("agent authorization")
+        verbose_name_plural = _("agent authorizations")
+
 
 class RequestFindings(models.Model):
     """What discovery found for the request's subject; the summary counts rows per table only."""
@@ -202,6 +214,10 @@ class RequestFindings(models.Model):
     findings_sealed = models.BinaryField()
     summary = models.JSONField(default=dict, help_text="Rows found per table: no personal values.")
     discovered_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("discovery findings")
+        verbose_name_plural = _("discovery findings")
 
 
 class ExportPackage(models.Model):
@@ -216,4 +232,6 @@ class ExportPackage(models.Model):
     purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("export package")
+        verbose_name_plural = _("export packages")
         indexes = [models.Index(fields=["purged_at", "expires_at"])]

@@ -31,12 +31,14 @@ class DocumentClass(models.TextChoices):
 class StatutoryPeriod(models.Model):
     """How long a jurisdiction requires a class of documents kept, from the end of its calendar year."""
 
-    jurisdiction = models.CharField(max_length=8, choices=Jurisdiction.choices)
-    document_class = models.CharField(max_length=16, choices=DocumentClass.choices)
-    years = models.PositiveSmallIntegerField()
-    legal_basis = models.CharField(max_length=255, help_text=_("The provisions that set the period."))
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=8, choices=Jurisdiction.choices)
+    document_class = models.CharField(_("document class"), max_length=16, choices=DocumentClass.choices)
+    years = models.PositiveSmallIntegerField(_("years"))
+    legal_basis = models.CharField(_("legal basis"), max_length=255, help_text=_("The provisions that set the period."))
 
     class Meta:
+        verbose_name = _("statutory retention period")
+        verbose_name_plural = _("statutory retention periods")
         constraints = [models.UniqueConstraint(fields=["jurisdiction", "document_class"], name="statutory_period_unique")]
         ordering = ["jurisdiction", "document_class"]
 
@@ -69,29 +71,30 @@ class Action(models.TextChoices):
 class RetentionPolicy(models.Model):
     """One retention rule: which data, how old, what happens to it, and on which legal basis."""
 
-    name = models.SlugField(max_length=64, unique=True)
-    plan = models.CharField(max_length=40, choices=Plan.choices)
-    action = models.CharField(max_length=16, choices=Action.choices)
-    data_category = models.CharField(max_length=255, help_text=_("The data category, as in the record of processing."))
-    legal_basis = models.TextField(help_text=_("Why the data is kept until then, and why it goes afterwards."))
-    description = models.TextField(blank=True)
-    enabled = models.BooleanField(default=True)
+    name = models.SlugField(_("name"), max_length=64, unique=True)
+    plan = models.CharField(_("plan"), max_length=40, choices=Plan.choices)
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    data_category = models.CharField(_("data category"), max_length=255, help_text=_("The data category, as in the record of processing."))
+    legal_basis = models.TextField(_("legal basis"), help_text=_("Why the data is kept until then, and why it goes afterwards."))
+    description = models.TextField(_("description"), blank=True)
+    enabled = models.BooleanField(_("enabled"), default=True)
     age_days = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("Fixed age in days; empty for statutory periods and holds.")
+        _("age in days"), null=True, blank=True, help_text=_("Fixed age in days; empty for statutory periods and holds.")
     )
     notice_days = models.PositiveIntegerField(
-        null=True, blank=True, help_text=_("Inactive accounts only: days between the warning e-mail and closing.")
+        _("notice in days"), null=True, blank=True, help_text=_("Inactive accounts only: days between the warning e-mail and closing.")
     )
     schedule = models.CharField(
-        max_length=100, default="30 2 * * *", help_text=_("Cron expression (minute hour day month weekday), shop time zone.")
+        _("schedule"), max_length=100, default="30 2 * * *", help_text=_("Cron expression (minute hour day month weekday), shop time zone.")
     )
-    batch_size = models.PositiveIntegerField(default=5000)
+    batch_size = models.PositiveIntegerField(_("batch size"), default=5000)
     # The claim: a run owns the policy while lease_until is in the future (see services.retention_policy_claim).
-    claimed_by = models.CharField(max_length=200, blank=True, editable=False)
-    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
-    last_dispatched_at = models.DateTimeField(null=True, blank=True, editable=False)
+    claimed_by = models.CharField(_("claimed by"), max_length=200, blank=True, editable=False)
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True, editable=False)
+    last_dispatched_at = models.DateTimeField(_("last dispatched at"), null=True, blank=True, editable=False)
 
     class Meta:
+        verbose_name = _("retention policy")
         verbose_name_plural = _("retention policies")
         ordering = ["name"]
 
@@ -129,27 +132,29 @@ RESUMABLE_STATES = (RunState.PENDING, RunState.RUNNING, RunState.PAUSED, RunStat
 class RetentionRun(models.Model):
     """One execution of a policy, with its checkpoint: killed or failed runs resume from it."""
 
-    policy = models.ForeignKey(RetentionPolicy, on_delete=models.PROTECT, related_name="runs")
-    state = models.CharField(max_length=16, choices=RunState.choices, default=RunState.PENDING)
-    dry_run = models.BooleanField(default=False)
-    batch_size = models.PositiveIntegerField()
-    started_by = models.CharField(max_length=200)
-    created_at = models.DateTimeField()
-    started_at = models.DateTimeField(null=True, blank=True)
-    heartbeat_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    cutoffs = models.JSONField(default=dict, help_text=_("Age limits fixed when the run was created (ISO dates)."))
-    walk = models.PositiveSmallIntegerField(default=0, help_text=_("Checkpoint: index of the table walk in progress."))
-    last_pk = models.BigIntegerField(null=True, blank=True, help_text=_("Checkpoint: last primary key done."))
-    walk_end = models.BigIntegerField(null=True, blank=True, help_text=_("Checkpoint: highest key of the walk in progress."))
-    batches = models.PositiveIntegerField(default=0)
-    tables = models.JSONField(default=dict, help_text=_("Rows examined and changed per table."))
-    errors = models.JSONField(default=list)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    duration_seconds = models.FloatField(default=0.0)
+    policy = models.ForeignKey(RetentionPolicy, verbose_name=_("policy"), on_delete=models.PROTECT, related_name="runs")
+    state = models.CharField(_("state"), max_length=16, choices=RunState.choices, default=RunState.PENDING)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    batch_size = models.PositiveIntegerField(_("batch size"))
+    started_by = models.CharField(_("started by"), max_length=200)
+    created_at = models.DateTimeField(_("created at"))
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    cutoffs = models.JSONField(_("cut-off dates"), default=dict, help_text=_("Age limits fixed when the run was created (ISO dates)."))
+    walk = models.PositiveSmallIntegerField(_("table walk"), default=0, help_text=_("Checkpoint: index of the table walk in progress."))
+    last_pk = models.BigIntegerField(_("last key done"), null=True, blank=True, help_text=_("Checkpoint: last primary key done."))
+    walk_end = models.BigIntegerField(_("end of the walk"), null=True, blank=True, help_text=_("Checkpoint: highest key of the walk in progress."))
+    batches = models.PositiveIntegerField(_("batches"), default=0)
+    tables = models.JSONField(_("tables"), default=dict, help_text=_("Rows examined and changed per table."))
+    errors = models.JSONField(_("errors"), default=list)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    duration_seconds = models.FloatField(_("duration in seconds"), default=0.0)
     key_token = models.TextField(blank=True, editable=False, help_text=_("The run's pseudonym key, encrypted."))
 
     class Meta:
+        verbose_name = _("retention run")
+        verbose_name_plural = _("retention runs")
         ordering = ["-id"]
         indexes = [models.Index(fields=["policy", "state"])]
 
@@ -170,17 +175,19 @@ class RetentionHold(models.Model):
     policy anonymizes the row with the data map's strategies when no hold on it remains.
     """
 
-    table = models.CharField(max_length=64)
-    row_id = models.BigIntegerField(help_text=_("Primary key of the held row in the Magento table."))
-    document_class = models.CharField(max_length=16, choices=DocumentClass.choices)
-    jurisdiction = models.CharField(max_length=8, choices=Jurisdiction.choices)
-    hold_until = models.DateField(help_text=_("Last day of the statutory period."))
-    request_ref = models.CharField(max_length=64, help_text=_("The erasure request that left the hold, e.g. request:42."))
-    created_at = models.DateTimeField()
-    released_at = models.DateTimeField(null=True, blank=True)
-    released_by = models.ForeignKey(RetentionRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    table = models.CharField(_("table"), max_length=64)
+    row_id = models.BigIntegerField(_("row ID"), help_text=_("Primary key of the held row in the Magento table."))
+    document_class = models.CharField(_("document class"), max_length=16, choices=DocumentClass.choices)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=8, choices=Jurisdiction.choices)
+    hold_until = models.DateField(_("held until"), help_text=_("Last day of the statutory period."))
+    request_ref = models.CharField(_("request"), max_length=64, help_text=_("The erasure request that left the hold, e.g. request:42."))
+    created_at = models.DateTimeField(_("created at"))
+    released_at = models.DateTimeField(_("released at"), null=True, blank=True)
+    released_by = models.ForeignKey(RetentionRun, verbose_name=_("released by run"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
+        verbose_name = _("retention hold")
+        verbose_name_plural = _("retention holds")
         indexes = [models.Index(fields=["released_at", "hold_until"]), models.Index(fields=["table", "row_id"])]
         ordering = ["id"]
 
@@ -197,5 +204,7 @@ class InactivityNotice(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("inactivity notice")
+        verbose_name_plural = _("inactivity notices")
         constraints = [models.UniqueConstraint(fields=["policy", "customer_id"], name="inactivity_notice_unique")]
         indexes = [models.Index(fields=["closed_at", "warned_at"])]

@@ -10,6 +10,7 @@ refuse it too.
 import uuid
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AppendOnlyError(Exception):
@@ -46,23 +47,26 @@ class AppendOnlyModel(models.Model):
 
 
 class AuditEvent(AppendOnlyModel):
-    event_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    created_at = models.DateTimeField()
-    actor_kind = models.CharField(max_length=16)
-    actor_id = models.CharField(max_length=150)
-    actor_label = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=64)
-    target_type = models.CharField(max_length=64)
-    target_id = models.CharField(max_length=64)
+    event_id = models.UUIDField(_("event ID"), default=uuid.uuid4, unique=True, editable=False)
+    created_at = models.DateTimeField(_("recorded at"))
+    actor_kind = models.CharField(_("actor type"), max_length=16)
+    actor_id = models.CharField(_("actor ID"), max_length=150)
+    actor_label = models.CharField(_("actor"), max_length=150, blank=True)
+    action = models.CharField(_("action"), max_length=64)
+    target_type = models.CharField(_("target type"), max_length=64)
+    target_id = models.CharField(_("target ID"), max_length=64)
     subject_scope = models.CharField(
-        max_length=100, null=True, blank=True, help_text="Data-key scope of the personal details, e.g. request:42."
+        _("subject's data key"), max_length=100, null=True, blank=True,
+        help_text=_("Data-key scope of the personal details, e.g. request:42."),
     )
     payload = models.TextField(help_text="The details, encrypted (pd1.<data key id>.<nonce+ciphertext>).")
-    row_mac = models.CharField(max_length=64, help_text="HMAC over the content, written with the event.")
+    row_mac = models.CharField(_("row MAC"), max_length=64, help_text=_("HMAC over the content, written with the event."))
 
     # Few indexes on purpose: every index is one more write per append.
 
     class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
         permissions = [("view_payload", "Can view decrypted audit payloads")]
         indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target_idx")]
 
@@ -105,6 +109,10 @@ class AuditSeal(AppendOnlyModel):
     chain_hash = models.CharField(max_length=64)
     sealed_at = models.DateTimeField()
 
+    class Meta:
+        verbose_name = _("audit seal")
+        verbose_name_plural = _("audit seals")
+
     def __str__(self):
         return f"audit seal #{self.seq}"
 
@@ -122,6 +130,10 @@ class AuditChainHead(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True)
     sealed_through = models.BigIntegerField(default=0)
     gaps = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("audit chain head")
+        verbose_name_plural = _("audit chain heads")
 
     def __str__(self):
         return f"audit chain head {self.seq}"

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class LocatorEntry(models.Model):
@@ -15,6 +16,8 @@ class LocatorEntry(models.Model):
     digest = models.CharField(max_length=64)
 
     class Meta:
+        verbose_name = _("locator entry")
+        verbose_name_plural = _("locator entries")
         indexes = [models.Index(fields=["digest"], name="sources_locator_digest")]
         constraints = [
             models.UniqueConstraint(fields=["table", "kind", "row_pk"], name="sources_locator_one_value_per_row")
@@ -36,6 +39,8 @@ class LocatorCheckpoint(models.Model):
     claimed_until = models.DateTimeField(null=True, blank=True, help_text="A sync holds the column until then.")
 
     class Meta:
+        verbose_name = _("locator checkpoint")
+        verbose_name_plural = _("locator checkpoints")
         constraints = [models.UniqueConstraint(fields=["table", "column"], name="sources_checkpoint_per_column")]
 
     def __str__(self):

@@ -26,18 +26,20 @@ class Signal(models.TextChoices):
 
 
 class OptOutPreference(models.Model):
-    kind = models.CharField(max_length=8, choices=PreferenceKind.choices)
+    kind = models.CharField(_("preference"), max_length=8, choices=PreferenceKind.choices)
     email_index = models.CharField(max_length=64, help_text=_("Keyed blind index of the e-mail."))
     email_sealed = models.TextField(help_text=_("The e-mail, encrypted under the preferences data key."))
-    signal = models.CharField(max_length=8, choices=Signal.choices)
-    request = models.ForeignKey("requests_app.PrivacyRequest", null=True, blank=True, on_delete=models.SET_NULL,
+    signal = models.CharField(_("received through"), max_length=8, choices=Signal.choices)
+    request = models.ForeignKey("requests_app.PrivacyRequest", verbose_name=_("request"), null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="+")
-    recorded_at = models.DateTimeField()
-    applied_at = models.DateTimeField(null=True, blank=True, help_text=_("Last written to the shop's accounts."))
-    shop_accounts = models.PositiveIntegerField(default=0, help_text=_("Accounts flagged in the shop when last applied."))
-    shop_note = models.CharField(max_length=255, blank=True, help_text=_("Why the shop holds no flag, if it does not."))
+    recorded_at = models.DateTimeField(_("recorded at"))
+    applied_at = models.DateTimeField(_("applied to the shop at"), null=True, blank=True, help_text=_("Last written to the shop's accounts."))
+    shop_accounts = models.PositiveIntegerField(_("shop accounts flagged"), default=0, help_text=_("Accounts flagged in the shop when last applied."))
+    shop_note = models.CharField(_("note from the shop"), max_length=255, blank=True, help_text=_("Why the shop holds no flag, if it does not."))
 
     class Meta:
+        verbose_name = _("opt-out or limit")
+        verbose_name_plural = _("opt-outs and limits")
         ordering = ["-recorded_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["email_index", "kind"], name="one_preference_per_address_and_kind")]
         permissions = [("export_partner_list", "Can download the keyed opt-out list for a partner")]
@@ -50,13 +52,15 @@ class MarketingSuppression(models.Model):
     """An address that objected to direct marketing or withdrew its consent: never subscribed again by us."""
 
     email_index = models.CharField(max_length=64, unique=True, help_text=_("Keyed blind index of the e-mail."))
-    request = models.ForeignKey("requests_app.PrivacyRequest", null=True, blank=True, on_delete=models.SET_NULL,
+    request = models.ForeignKey("requests_app.PrivacyRequest", verbose_name=_("request"), null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="+")
-    recorded_at = models.DateTimeField()
-    unsubscribed = models.PositiveIntegerField(default=0, help_text=_("Newsletter subscriptions ended at the time."))
-    store_ids = models.JSONField(default=list, help_text=_("Store views whose subscriptions were ended."))
+    recorded_at = models.DateTimeField(_("recorded at"))
+    unsubscribed = models.PositiveIntegerField(_("subscriptions ended"), default=0, help_text=_("Newsletter subscriptions ended at the time."))
+    store_ids = models.JSONField(_("store views"), default=list, help_text=_("Store views whose subscriptions were ended."))
 
     class Meta:
+        verbose_name = _("marketing suppression")
+        verbose_name_plural = _("marketing suppressions")
         ordering = ["-recorded_at", "-pk"]
 
     def __str__(self):

@@ -62,6 +62,8 @@ class ErasureRun(models.Model):
     before_record: Callable[[], None] | None = None
 
     class Meta:
+        verbose_name = _("erasure run")
+        verbose_name_plural = _("erasure runs")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
