@@ -1,10 +1,13 @@
 """Erasing a seeded subject end to end on the shop database (SQLite here, MariaDB in the services pass)."""
 
 import re
+import threading
+import time
 from datetime import date
 
 import pytest
-from django.db import connections
+from django.db import connections, transaction
+from django.test.utils import CaptureQueriesContext
 
 from privacy.audit.actors import Actor
 from privacy.sources import datamap
@@ -14,6 +17,7 @@ from privacy.sources.erasure.execute import (
     erasure_plan_open,
     erasure_plan_prepare,
     erasure_run,
+    erasure_run_open,
     erasure_scan_open,
     pseudonym_key,
 )
@@ -336,3 +340,63 @@ def test_no_strategy_the_plan_applies_writes_null_into_a_column_the_shop_declare
     # then no column that gets NULL is declared NOT NULL by the shop
     nulled = {(t.table, a.column) for t in plan.tables for a in (*t.columns, *t.columns_held) if a.strategy == "null"}
     assert nulled and all(live[table][column] for table, column in nulled)
+
+
+def test_a_new_run_is_opened_with_one_insert_and_without_reading_first():
+    # when a run that does not exist yet is opened
+    with CaptureQueriesContext(connections["default"]) as queries:
+        run = erasure_run_open(reference="manual:new", now=SEEDED_AT)
+
+    # then its one statement is the INSERT (the savepoints are the test's own transaction's)
+    statements = [query["sql"] for query in queries if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    assert len(statements) == 1 and statements[0].startswith('INSERT INTO "erasure_erasurerun"')
+    assert run.attempts == 1 and ErasureRun.objects.get(reference="manual:new").pk == run.pk
+
+
+def test_opening_a_run_again_counts_one_more_attempt_of_the_same_run():
+    # given a run a first attempt opened
+    first = erasure_run_open(reference="manual:again", now=SEEDED_AT)
+
+    # when a retry opens it again
+    again = erasure_run_open(reference="manual:again", now=SEEDED_AT)
+
+    # then it is the same run, counted twice
+    assert again.pk == first.pk and again.attempts == 2
+    assert ErasureRun.objects.filter(reference="manual:again").count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_opening_the_same_new_run_at_once_end_with_one_run_counted_twice():
+    # given a worker whose transaction created the run and has not committed yet
+    opened, errors = [], []
+
+    def second_worker():
+        try:
+            opened.append(erasure_run_open(reference="manual:race", now=SEEDED_AT))
+        except Exception as error:  # reported below: a thread's failure must fail the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        first = erasure_run_open(reference="manual:race", now=SEEDED_AT)
+        # when a second worker opens the same run meanwhile, and waits on the first one's uncommitted row
+        racer = threading.Thread(target=second_worker)
+        racer.start()
+        assert _until_a_statement_waits_on_a_lock(), "the second worker never waited on the first one's row"
+    racer.join()
+
+    # then both have the one run, which counts two attempts
+    assert not errors and [run.pk for run in opened] == [first.pk]
+    assert list(ErasureRun.objects.filter(reference="manual:race").values_list("attempts", flat=True)) == [2]
+
+
+def _until_a_statement_waits_on_a_lock(polls: int = 1000) -> bool:
+    with connections["default"].cursor() as cursor:
+        for _ in range(polls):
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE NOT granted)")
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.01)
+    return False
