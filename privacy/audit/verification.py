@@ -6,11 +6,15 @@ The first event that does not fit is named with a reason:
   reordered - an authentic event sits at another place than the one it was sealed at;
   inserted  - a row the application never wrote (no valid MAC, skipped by the chain, or
               beyond the recorded head).
+
+The message is recorded in English (in the audit trail, the CLI's report, the alert e-mail); its
+template and values travel with it so a page can show it in the reader's language.
 """
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from privacy import crypto
 from privacy.audit import chain, events
@@ -22,6 +26,12 @@ from privacy.audit.sealing import audit_chain_seal
 CHUNK = 20_000
 # Only what the MACs need: anything else is read when a seal does not fit.
 WALKED = ("seq", "chain_hash", "event__row_mac", "prefix", "event__subject_scope", "event__payload")
+REASON_LABELS = {
+    "tampered": gettext_lazy("tampered"),
+    "missing": gettext_lazy("missing"),
+    "reordered": gettext_lazy("reordered"),
+    "inserted": gettext_lazy("inserted"),
+}
 
 
 @dataclass(frozen=True)
@@ -33,17 +43,28 @@ class VerificationResult:
     reason: str | None = None
     message: str = ""
     first_bad_event: dict | None = None
+    message_template: str = field(default="", repr=False)
+    message_values: dict = field(default_factory=dict, repr=False)
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        del data["message_template"], data["message_values"]  # the record keeps the English message only
         data["head"] = {"seq": data.pop("head_seq"), "hash": data.pop("head_hash")}
         return data
 
+    def reason_translated(self) -> str:
+        return str(REASON_LABELS.get(self.reason, self.reason or ""))
+
+    def message_translated(self) -> str:
+        return gettext(self.message_template) % self.message_values if self.message_template else self.message
+
 
 class ChainBroken(Exception):
-    def __init__(self, reason: str, message: str, *, event_pk: int | None = None, **where):
+    def __init__(self, reason: str, template: str, values: dict, *, event_pk: int | None = None, **where):
+        """`template` is English, marked with gettext_noop: `message` fills it as recorded, pages translate it."""
+        message = template % values
         super().__init__(message)
-        self.reason, self.message = reason, message
+        self.reason, self.message, self.template, self.values = reason, message, template, values
         self.where = {**_event_where(event_pk), "seq": None, **where} if event_pk is not None else where
 
 
@@ -71,6 +92,8 @@ def audit_chain_verify(*, seal_first: bool = True) -> VerificationResult:
             reason=broken.reason,
             message=broken.message,
             first_bad_event=broken.where,
+            message_template=broken.template,
+            message_values=broken.values,
         )
     return VerificationResult(ok=True, events_checked=walk.checked, head_seq=head.seq, head_hash=head.chain_hash)
 
@@ -85,8 +108,8 @@ class _Walk:
             seq, chain_hash, row_mac, prefix, scope, payload = row
             if seq != self.checked + 1:
                 raise ChainBroken(
-                    "missing", f"event #{self.checked + 1} is missing: the chain jumps to #{seq}",
-                    seq=self.checked + 1, next_id=_sealed_event_pk(seq),
+                    "missing", gettext_noop("event #%(seq)s is missing: the chain jumps to #%(next)s"),
+                    {"seq": self.checked + 1, "next": seq}, seq=self.checked + 1, next_id=_sealed_event_pk(seq),
                 )  # fmt: skip
             # Plain comparisons: a batch walk over stored values is no timing oracle, and this loop
             # sets the verification rate.
@@ -121,30 +144,39 @@ def _diagnose(mac: crypto.HmacSha256, row: tuple, prev: str):
     seq, _, row_mac, prefix, scope, payload = row
     prev_hash, event_pk = AuditSeal.objects.filter(seq=seq).values_list("prev_hash", "event_id").get()
     authentic = crypto.macs_equal(chain.content_mac(mac, prefix, scope, payload), row_mac)
-    where = {"event_pk": event_pk, "seq": seq}
+    where, values = {"event_pk": event_pk, "seq": seq}, {"seq": seq}
     following = AuditSeal.objects.filter(seq__gt=seq).order_by("seq").values_list("prev_hash", flat=True).first()
     if not authentic and following == prev:
-        raise ChainBroken("inserted", f"event #{seq} was inserted: the chain runs past it and no valid MAC covers it", **where)
+        raise ChainBroken("inserted", gettext_noop(
+            "event #%(seq)s was inserted: the chain runs past it and no valid MAC covers it"), values, **where)
     if prev_hash == prev and not authentic:
-        raise ChainBroken("tampered", f"event #{seq} was altered: its content no longer matches its MAC", **where)
+        raise ChainBroken("tampered", gettext_noop(
+            "event #%(seq)s was altered: its content no longer matches its MAC"), values, **where)
     if prev_hash == prev:
-        raise ChainBroken("tampered", f"event #{seq} was altered: its seal does not match its place in the chain", **where)
+        raise ChainBroken("tampered", gettext_noop(
+            "event #%(seq)s was altered: its seal does not match its place in the chain"), values, **where)
     if not authentic:
-        raise ChainBroken("tampered", f"event #{seq} was altered: neither its content nor its link verify", **where)
+        raise ChainBroken("tampered", gettext_noop(
+            "event #%(seq)s was altered: neither its content nor its link verify"), values, **where)
     if AuditSeal.objects.filter(chain_hash=prev_hash).exclude(seq=seq).exists():
-        raise ChainBroken("reordered", f"event #{seq} was moved: it was sealed after another event", **where)
-    raise ChainBroken("missing", f"the event sealed before #{seq} is missing and the seals after it were renumbered", **where)
+        raise ChainBroken("reordered", gettext_noop(
+            "event #%(seq)s was moved: it was sealed after another event"), values, **where)
+    raise ChainBroken("missing", gettext_noop(
+        "the event sealed before #%(seq)s is missing and the seals after it were renumbered"), values, **where)
 
 
 def _check_tail(head: AuditChainHead, checked: int):
     if checked < head.seq:
-        raise ChainBroken("missing", f"events #{checked + 1} to #{head.seq} are missing (the head records #{head.seq})", seq=checked + 1)
+        raise ChainBroken("missing", gettext_noop("events #%(first)s to #%(last)s are missing (the head records #%(last)s)"),
+                          {"first": checked + 1, "last": head.seq}, seq=checked + 1)
     last_hash = AuditSeal.objects.filter(seq=head.seq).values_list("chain_hash", flat=True).first() if head.seq else None
     if head.seq and last_hash != head.chain_hash:
-        raise ChainBroken("tampered", f"the recorded head hash does not match event #{head.seq}", seq=head.seq)
+        raise ChainBroken("tampered", gettext_noop("the recorded head hash does not match event #%(seq)s"),
+                          {"seq": head.seq}, seq=head.seq)
     beyond = AuditSeal.objects.filter(seq__gt=head.seq).order_by("seq").values_list("seq", "event_id").first()
     if beyond and beyond[0] > _current_head_seq():
-        raise ChainBroken("inserted", f"event #{beyond[0]} lies beyond the recorded head #{head.seq}", event_pk=beyond[1], seq=beyond[0])
+        raise ChainBroken("inserted", gettext_noop("event #%(seq)s lies beyond the recorded head #%(head)s"),
+                          {"seq": beyond[0], "head": head.seq}, event_pk=beyond[1], seq=beyond[0])
 
 
 def _current_head_seq() -> int:
@@ -159,9 +191,11 @@ def _check_unsealed():
     copies = repeated_event_ids(unsealed_events) if unsealed else set()
     for event_pk, row_mac, prefix, scope, payload in unsealed:
         if not crypto.macs_equal(chain.content_mac(mac, prefix, scope, payload), row_mac):
-            raise ChainBroken("inserted", f"unsealed row {event_pk} was inserted: the application never wrote it", event_pk=event_pk)
+            raise ChainBroken("inserted", gettext_noop("unsealed row %(id)s was inserted: the application never wrote it"),
+                              {"id": event_pk}, event_pk=event_pk)
         if event_hex(prefix) in copies:
-            raise ChainBroken("inserted", f"unsealed row {event_pk} was inserted: a copy of another event", event_pk=event_pk)
+            raise ChainBroken("inserted", gettext_noop("unsealed row %(id)s was inserted: a copy of another event"),
+                              {"id": event_pk}, event_pk=event_pk)
 
 
 def audit_chain_verify_and_record(*, actor: Actor) -> VerificationResult:
