@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from privacy import crypto
@@ -129,8 +129,25 @@ def encrypt_text(value: str, *, key: DataKey, aad: bytes = b"") -> str:
 def decrypt_text(token: str, *, aad: bytes = b"", key: DataKey | None = None) -> str:
     prefix, key_pk, encoded = _split_token(token)
     if key is None or key.pk != key_pk:
-        key = DataKey.objects.get(pk=key_pk)
+        key = _data_key_read(key_pk)
     return decrypt_bytes(base64.urlsafe_b64decode(encoded), key=key, aad=aad).decode()
+
+
+def _data_key_read(key_pk: int) -> DataKey:
+    """Read the key's row now, never from a cache: opening must fail once another process shredded the key.
+
+    By a statement built once: get() compiled the same query on every call, half the CPU of a read.
+    """
+    for key in DataKey.objects.raw(_key_by_id_sql(), [key_pk]):
+        return key
+    raise DataKey.DoesNotExist(f"data key {key_pk} does not exist")
+
+
+@lru_cache(maxsize=1)
+def _key_by_id_sql() -> str:
+    quote, meta = connection.ops.quote_name, DataKey._meta
+    columns = ", ".join(quote(field.column) for field in meta.concrete_fields)
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s"
 
 
 def token_key_id(token: str) -> int:

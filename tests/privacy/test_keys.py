@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.test import override_settings
+from django.utils import timezone
 
 from privacy import crypto, keys
 from privacy.audit.models import AuditEvent
@@ -69,6 +70,31 @@ def test_a_key_wrapped_by_a_removed_kek_cannot_be_opened():
         with pytest.raises(crypto.DecryptionError, match="not in the key ring"):
             keys.decrypt_text(token)
 
+
+
+@pytest.mark.django_db
+def test_a_key_another_process_shredded_refuses_the_next_opening_here():
+    # given a ciphertext this process has opened once
+    key = keys.data_key_create(scope="request:5")
+    token = keys.encrypt_text("ada@example.com", key=key)
+    assert keys.decrypt_text(token) == "ada@example.com"
+
+    # when another process shreds the key: its row changes, nothing in this process hears of it
+    DataKey.objects.filter(pk=key.pk).update(wrapped=b"", shredded_at=timezone.now())
+
+    # then the next opening reads the row again and refuses
+    with pytest.raises(keys.KeyShredded):
+        keys.decrypt_text(token)
+
+
+@pytest.mark.django_db
+def test_a_ciphertext_whose_key_row_is_gone_cannot_be_opened():
+    key = keys.data_key_create(scope="request:6")
+    token = keys.encrypt_text("ada@example.com", key=key)
+    DataKey.objects.filter(pk=key.pk).delete()
+
+    with pytest.raises(DataKey.DoesNotExist):
+        keys.decrypt_text(token)
 
 @pytest.mark.django_db
 def test_derived_keys_differ_by_purpose_and_are_stable():
