@@ -71,7 +71,6 @@ def test_a_key_wrapped_by_a_removed_kek_cannot_be_opened():
             keys.decrypt_text(token)
 
 
-
 @pytest.mark.django_db
 def test_a_key_another_process_shredded_refuses_the_next_opening_here():
     # given a ciphertext this process has opened once
@@ -95,6 +94,7 @@ def test_a_ciphertext_whose_key_row_is_gone_cannot_be_opened():
 
     with pytest.raises(DataKey.DoesNotExist):
         keys.decrypt_text(token)
+
 
 @pytest.mark.django_db
 def test_derived_keys_differ_by_purpose_and_are_stable():
