@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 from django.db import connections
-from django.utils import timezone
+from django.utils import timezone, translation
 from pytest_django.fixtures import _get_databases_for_setup  # the aliases pytest-django set up (pinned 4.14)
 
 from privacy.sources.amazon_pay.simulator import AmazonPaySimulator, dev_key_pair_ensure
@@ -39,6 +39,14 @@ def _fresh_scope_key_cache():
     forget_scope_keys()
     yield
     forget_scope_keys()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """Leave no language active: a test client request in German or French (Accept-Language) activates it in
+    this thread and nothing deactivates it, so a later test's English output would come out translated."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session", autouse=True)

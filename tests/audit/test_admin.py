@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from privacy.audit.models import AuditEvent
+from privacy.audit.payloads import payload_decrypt
 from tests.audit.helpers import TABLE, append_events, tamper
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,33 @@ def test_the_verify_page_names_a_broken_chain(client, django_user_model, event):
 
     # then
     assert "Broken (tampered)" in response.text and f"&#x27;id&#x27;: {event.pk}" in response.text
+
+
+def test_the_verify_page_names_a_broken_chain_in_german_and_the_trail_records_it_in_english(
+    client, django_user_model, event
+):
+    # given an event a database administrator altered, and a staff member whose browser asks for German
+    client, _ = staff_client(client, django_user_model, "view_auditevent")
+    tamper(f"UPDATE {TABLE} SET target_id = '99' WHERE id = %s", [event.pk])
+
+    # when they verify the chain
+    response = client.post(reverse("admin:audit_auditevent_verify"), HTTP_ACCEPT_LANGUAGE="de")
+
+    # then the page names the break in German
+    assert "Gebrochen (verändert): Ereignis #1 wurde verändert: sein Inhalt stimmt nicht mehr" in response.text
+    # and the check's own audit event keeps the reason code and the English message, as recorded before
+    recorded = payload_decrypt(AuditEvent.objects.get(action="audit.verification_failed")).details
+    assert (recorded["reason"], recorded["message"]) == ("tampered", "event #1 was altered: its content no longer matches its MAC")
+
+
+def test_the_event_list_names_the_model_and_its_columns_in_french(client, django_user_model, event):
+    client, _ = staff_client(client, django_user_model, "view_auditevent")
+
+    page = client.get(reverse("admin:audit_auditevent_changelist"), HTTP_ACCEPT_LANGUAGE="fr").text
+
+    assert "<title>Sélectionnez l’objet événement d&#x27;audit à afficher |" in page
+    assert [text for text in ("Numéro d&#x27;ordre", "Date d&#x27;enregistrement", "Type d&#x27;acteur", "Type de cible") if text not in page] == []
+    assert "Actor kind" not in page and "Target type" not in page
 
 
 def test_an_outsider_without_view_permission_cannot_verify_or_browse(client, django_user_model, event):

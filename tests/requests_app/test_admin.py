@@ -1,5 +1,6 @@
 """The staff console on the Django admin: the queue, the request page, its actions, and who may do what."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -70,6 +71,12 @@ def listed(response) -> set[int]:
     return {row.pk for row in response.context["cl"].result_list}
 
 
+def column_headers(changelist_page: str) -> dict[str, str]:
+    """Map each column of a change list page to the header text it shows."""
+    return dict(re.findall(r'class="[^"]*column-(\w+)[^"]*">\s*(?:<div class="sortoptions">.*?</div>\s*)?'
+                           r'<div class="text">(?:<a [^>]*>)?([^<]+)<', changelist_page, flags=re.DOTALL))
+
+
 @pytest.mark.django_db
 def test_the_console_is_branded_privacydesk(client, officer):
     client.force_login(officer)
@@ -102,6 +109,31 @@ def test_the_queue_and_the_request_page_speak_the_language_the_staff_members_bro
     assert badge.format(days=days_late) in queue
     assert [text for text in on_the_page if text not in page] == []
     assert "Timeline" not in page and "Internal notes" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept_language", "add_button", "columns", "filters"),
+    [
+        ("de", "Datenschutzanfrage hinzufügen", {"state": "Status", "assignee": "Zuständigkeit"},
+         ["Nach Status", "Nach Art", "Nach Rechtsordnung"]),
+        ("fr", "Ajouter demande relative aux données personnelles", {"state": "État", "assignee": "Responsable"},
+         ["Par état", "Par type", "Par juridiction"]),
+    ],
+)
+def test_the_queue_names_the_model_its_columns_and_its_filters_in_the_staff_members_language(
+    client, agent, make_request, accept_language, add_button, columns, filters
+):
+    # given a request and a staff member whose browser asks for German or French
+    make_request()
+    client.force_login(agent)
+    # when they open the queue
+    queue = client.get(QUEUE, HTTP_ACCEPT_LANGUAGE=accept_language).content.decode()
+    # then the model, the columns of its fields and its filters are named in that language, not by attribute names
+    assert add_button in queue
+    assert {name: column_headers(queue)[name] for name in columns} == columns
+    assert [text for text in filters if text not in queue] == []
+    assert "privacy request" not in queue.lower() and "By jurisdiction" not in queue
 
 
 @pytest.mark.django_db

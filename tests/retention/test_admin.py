@@ -61,3 +61,14 @@ def test_runs_and_holds_cannot_be_added_or_edited_in_the_console(admin_client, m
     # then
     assert response.status_code == 403
     assert admin_client.get(reverse(f"admin:retention_{model}_changelist")).status_code == 200
+
+
+def test_the_policy_form_names_the_model_and_labels_its_fields_in_german(admin_client):
+    # given a staff member whose browser asks for German
+    policy = RetentionPolicy.objects.get(name="guest-carts-delete")
+    # when they open a policy
+    page = admin_client.get(reverse("admin:retention_retentionpolicy_change", args=[policy.pk]), HTTP_ACCEPT_LANGUAGE="de")
+    # then the model and every field, the read-only claim included, are named in German
+    labels = ("Aufbewahrungsregel ändern", ">Datenkategorie:<", ">Alter in Tagen:<", ">Zeitplan:<", ">Beansprucht von:<")
+    assert [label for label in labels if label not in page.content.decode()] == []
+    assert "Age days" not in page.content.decode() and "Claimed by" not in page.content.decode()
