@@ -122,15 +122,24 @@ def decrypt_bytes(blob: bytes, *, key: DataKey, aad: bytes = b"") -> bytes:
 
 
 def encrypt_text(value: str, *, key: DataKey, aad: bytes = b"") -> str:
-    blob = encrypt_bytes(value.encode(), key=key, aad=aad)
-    return f"{TOKEN_PREFIX}.{key.pk}.{base64.urlsafe_b64encode(blob).decode()}"
+    return encrypt_token(value.encode(), key=key, aad=aad)
 
 
 def decrypt_text(token: str, *, aad: bytes = b"", key: DataKey | None = None) -> str:
+    return decrypt_token(token, aad=aad, key=key).decode()
+
+
+def encrypt_token(plaintext: bytes, *, key: DataKey, aad: bytes = b"") -> str:
+    """Encrypt bytes into a ciphertext token, for a text column."""
+    blob = encrypt_bytes(plaintext, key=key, aad=aad)
+    return f"{TOKEN_PREFIX}.{key.pk}.{base64.urlsafe_b64encode(blob).decode()}"
+
+
+def decrypt_token(token: str, *, aad: bytes = b"", key: DataKey | None = None) -> bytes:
     prefix, key_pk, encoded = _split_token(token)
     if key is None or key.pk != key_pk:
         key = _data_key_read(key_pk)
-    return decrypt_bytes(base64.urlsafe_b64decode(encoded), key=key, aad=aad).decode()
+    return decrypt_bytes(base64.urlsafe_b64decode(encoded), key=key, aad=aad)
 
 
 def _data_key_read(key_pk: int) -> DataKey:

@@ -16,6 +16,7 @@ Order and crash safety:
 
 import json
 import uuid
+import zlib
 from collections.abc import Callable
 from datetime import datetime
 
@@ -278,9 +279,18 @@ def _save(run: ErasureRun, now: datetime, *fields: str) -> None:
 
 
 def _seal(run: ErasureRun, field: str, text: str) -> str:
+    # Compressed, then encrypted: a plan's JSON repeats its tables' column names and strategies and shrinks about
+    # ninefold (20 kB to 2 kB), so PostgreSQL writes that much less out of line (TOAST) and into its WAL.
     key = keys.data_key_for_scope(scope=run.reference)
-    return keys.encrypt_text(text, key=key, aad=f"{run.reference}:erasure:{field}".encode())
+    return keys.encrypt_token(zlib.compress(text.encode(), 1), key=key, aad=_aad(run, field))
 
 
 def _open(run: ErasureRun, field: str, token: str) -> str:
-    return keys.decrypt_text(token, aad=f"{run.reference}:erasure:{field}".encode())
+    plain = keys.decrypt_token(token, aad=_aad(run, field))
+    if plain.startswith(b"{"):  # sealed before compression: the JSON object itself (a zlib stream starts with 0x78)
+        return plain.decode()
+    return zlib.decompress(plain).decode()
+
+
+def _aad(run: ErasureRun, field: str) -> bytes:
+    return f"{run.reference}:erasure:{field}".encode()

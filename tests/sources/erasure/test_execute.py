@@ -1,5 +1,6 @@
 """Erasing a seeded subject end to end on the shop database (SQLite here, MariaDB in the services pass)."""
 
+import json
 import re
 import threading
 import time
@@ -9,9 +10,11 @@ import pytest
 from django.db import connections, transaction
 from django.test.utils import CaptureQueriesContext
 
+from privacy import keys
 from privacy.audit.actors import Actor
 from privacy.sources import datamap
 from privacy.sources.base import Seed, Subject
+from privacy.sources.erasure.codec import plan_to_json
 from privacy.sources.erasure.execute import (
     ErasureBlocked,
     erasure_plan_open,
@@ -400,3 +403,26 @@ def _until_a_statement_waits_on_a_lock(polls: int = 1000) -> bool:
                 return True
             time.sleep(0.01)
     return False
+
+
+def test_the_frozen_plan_is_stored_compressed_and_encrypted_and_opens_as_it_was(shop):
+    # given an erased customer
+    run = _erase({"customer_id": erasable_customer()})
+
+    # when its frozen plan is opened
+    plan = erasure_plan_open(run)
+
+    # then the stored copy is a ciphertext a fraction of the plan's JSON, which opens to the plan the erasure applied
+    assert run.plan_sealed.startswith("pd1.") and len(run.plan_sealed) * 3 < len(json.dumps(plan_to_json(plan)))
+    assert plan == erasure_plan_open(ErasureRun.objects.get(pk=run.pk)) and plan.table("customer_entity").delete
+
+
+def test_a_plan_sealed_before_plans_were_compressed_still_opens(shop):
+    # given a run whose plan an earlier version sealed: its JSON encrypted as text, under the same key and AAD
+    plan = erasure_plan_prepare(identity={"customer_id": erasable_customer()}, now=SEEDED_AT)
+    run = erasure_run_open(reference="manual:earlier", now=SEEDED_AT)
+    key = keys.data_key_for_scope(scope=run.reference)
+    run.plan_sealed = keys.encrypt_text(json.dumps(plan_to_json(plan)), key=key, aad=b"manual:earlier:erasure:plan")
+
+    # when it is opened, then it is that plan
+    assert erasure_plan_open(run) == plan
