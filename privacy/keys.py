@@ -53,6 +53,12 @@ def data_key_for_scope(*, scope: str) -> DataKey:
     return key
 
 
+def data_key_of_scope_now(*, scope: str) -> DataKey:
+    """Read scope's key row now, never from the scope cache: what opens a ciphertext must refuse it once another
+    process shredded the key (data_key_for_scope's cache is for encrypting). DataKey.DoesNotExist if it has none."""
+    return DataKey.objects.get(scope=scope)
+
+
 def _data_key_insert(*, scope: str) -> DataKey:
     """Create scope's key; when a concurrent transaction created it first, return that one."""
     kek_id, wrapped = crypto.keyring().wrap(crypto.new_data_key())

@@ -87,6 +87,23 @@ def test_a_key_another_process_shredded_refuses_the_next_opening_here():
 
 
 @pytest.mark.django_db
+def test_sealed_request_bytes_refuse_to_open_once_another_process_shredded_the_key(django_capture_on_commit_callbacks):
+    # given an export package sealed under a request's key, which this process now remembers (scope cache)
+    from requests_app import sealing
+
+    with django_capture_on_commit_callbacks(execute=True):
+        blob = sealing.seal_bytes(7, "package", b"ada@example.com")
+    assert sealing.open_bytes(7, "package", blob) == b"ada@example.com"
+
+    # when another process shreds the key: its row changes, this process's remembered copy does not
+    DataKey.objects.filter(scope="request:7").update(wrapped=b"", shredded_at=timezone.now())
+
+    # then the next opening reads the row again and refuses
+    with pytest.raises(keys.KeyShredded):
+        sealing.open_bytes(7, "package", blob)
+
+
+@pytest.mark.django_db
 def test_a_ciphertext_whose_key_row_is_gone_cannot_be_opened():
     key = keys.data_key_create(scope="request:6")
     token = keys.encrypt_text("ada@example.com", key=key)
