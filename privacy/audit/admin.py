@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from privacy.audit.actors import Actor
-from privacy.audit.models import AuditEvent
+from privacy.audit.models import AuditEvent, AuditSeal
 from privacy.audit.selectors import VIEW_PAYLOAD_PERMISSION, audit_event_payload
 from privacy.audit.verification import audit_chain_verify_and_record
 
@@ -19,6 +19,11 @@ METADATA_FIELDS = (
     "seq", "event_id", "created_at", "actor_kind", "actor_id", "actor_label", "action", "target_type",
     "target_id", "subject_scope", "sealed_at", "prev_hash", "chain_hash", "row_mac",
 )  # fmt: skip
+
+
+def _seal_column(name: str):
+    """An admin column showing the event's seal field `name`, labelled with that field's verbose name."""
+    return admin.display(description=AuditSeal._meta.get_field(name).verbose_name)(lambda model_admin, event: getattr(event, name))
 
 
 @admin.register(AuditEvent)
@@ -32,22 +37,8 @@ class AuditEventAdmin(admin.ModelAdmin):
     readonly_fields = METADATA_FIELDS
     actions = None
 
-    # The seal's columns live on AuditSeal: named here, as the event's own fields are named by the model.
-    @admin.display(description=_("sequence number"))
-    def seq(self, event):
-        return event.seq
-
-    @admin.display(description=_("sealed at"))
-    def sealed_at(self, event):
-        return event.sealed_at
-
-    @admin.display(description=_("previous hash"))
-    def prev_hash(self, event):
-        return event.prev_hash
-
-    @admin.display(description=_("chain hash"))
-    def chain_hash(self, event):
-        return event.chain_hash
+    # The seal's columns live on AuditSeal, and are shown under its fields' names.
+    seq, sealed_at, prev_hash, chain_hash = (_seal_column(name) for name in ("seq", "sealed_at", "prev_hash", "chain_hash"))
 
     def has_add_permission(self, request):
         return False

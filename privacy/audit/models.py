@@ -101,13 +101,13 @@ class AuditEvent(AppendOnlyModel):
 class AuditSeal(AppendOnlyModel):
     """An event's place in the chain, given once by the sealer: chain_hash = HMAC(K, prev_hash | seq | row_mac)."""
 
-    seq = models.BigIntegerField(primary_key=True)
+    seq = models.BigIntegerField(_("sequence number"), primary_key=True)
     # No foreign-key constraint: its check would lock (and so write to) the event row at every seal.
     # A seal whose event is gone is found by verification.
     event = models.OneToOneField(AuditEvent, on_delete=models.DO_NOTHING, db_constraint=False, related_name="seal")
-    prev_hash = models.CharField(max_length=64)
-    chain_hash = models.CharField(max_length=64)
-    sealed_at = models.DateTimeField()
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    chain_hash = models.CharField(_("chain hash"), max_length=64)
+    sealed_at = models.DateTimeField(_("sealed at"))
 
     class Meta:
         verbose_name = _("audit seal")
