@@ -11,7 +11,7 @@ The message is recorded in English (in the audit trail, the CLI's report, the al
 template and values travel with it so a page can show it in the reader's language.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
@@ -41,30 +41,33 @@ class VerificationResult:
     head_seq: int
     head_hash: str
     reason: str | None = None
-    message: str = ""
     first_bad_event: dict | None = None
-    message_template: str = field(default="", repr=False)
-    message_values: dict = field(default_factory=dict, repr=False)
+    message_template: str = ""  # English, marked with gettext_noop; `message` fills it in
+    message_values: dict = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The English message, as recorded (audit trail, CLI report, alert e-mail)."""
+        return self.message_template % self.message_values
 
     def as_dict(self) -> dict:
-        data = asdict(self)
-        del data["message_template"], data["message_values"]  # the record keeps the English message only
-        data["head"] = {"seq": data.pop("head_seq"), "hash": data.pop("head_hash")}
-        return data
+        return {
+            "ok": self.ok, "events_checked": self.events_checked, "reason": self.reason, "message": self.message,
+            "first_bad_event": self.first_bad_event, "head": {"seq": self.head_seq, "hash": self.head_hash},
+        }  # fmt: skip
 
     def reason_translated(self) -> str:
         return str(REASON_LABELS.get(self.reason, self.reason or ""))
 
     def message_translated(self) -> str:
-        return gettext(self.message_template) % self.message_values if self.message_template else self.message
+        return gettext(self.message_template) % self.message_values if self.message_template else ""
 
 
 class ChainBroken(Exception):
     def __init__(self, reason: str, template: str, values: dict, *, event_pk: int | None = None, **where):
-        """`template` is English, marked with gettext_noop: `message` fills it as recorded, pages translate it."""
-        message = template % values
-        super().__init__(message)
-        self.reason, self.message, self.template, self.values = reason, message, template, values
+        """`template` is English, marked with gettext_noop: the exception's text fills it in, pages translate it."""
+        super().__init__(template % values)
+        self.reason, self.template, self.values = reason, template, values
         self.where = {**_event_where(event_pk), "seq": None, **where} if event_pk is not None else where
 
 
@@ -90,7 +93,6 @@ def audit_chain_verify(*, seal_first: bool = True) -> VerificationResult:
             head_seq=head.seq,
             head_hash=head.chain_hash,
             reason=broken.reason,
-            message=broken.message,
             first_bad_event=broken.where,
             message_template=broken.template,
             message_values=broken.values,
