@@ -56,7 +56,7 @@ def data_key_for_scope(*, scope: str) -> DataKey:
 def data_key_of_scope_now(*, scope: str) -> DataKey:
     """Read scope's key row now, never from the scope cache: what opens a ciphertext must refuse it once another
     process shredded the key (data_key_for_scope's cache is for encrypting). DataKey.DoesNotExist if it has none."""
-    return DataKey.objects.get(scope=scope)
+    return _data_key_read("scope", scope)
 
 
 def _data_key_insert(*, scope: str) -> DataKey:
@@ -144,25 +144,26 @@ def encrypt_token(plaintext: bytes, *, key: DataKey, aad: bytes = b"") -> str:
 def decrypt_token(token: str, *, aad: bytes = b"", key: DataKey | None = None) -> bytes:
     prefix, key_pk, encoded = _split_token(token)
     if key is None or key.pk != key_pk:
-        key = _data_key_read(key_pk)
+        key = _data_key_read("id", key_pk)
     return decrypt_bytes(base64.urlsafe_b64decode(encoded), key=key, aad=aad)
 
 
-def _data_key_read(key_pk: int) -> DataKey:
-    """Read the key's row now, never from a cache: opening must fail once another process shredded the key.
+def _data_key_read(column: str, value) -> DataKey:
+    """Read the key row whose unique `column` (id or scope) is value, now and never from a cache: opening must fail
+    once another process shredded the key.
 
-    By a statement built once: get() compiled the same query on every call, half the CPU of a read.
+    By a statement built once per column: get() compiled the same query on every call, half the CPU of a read.
     """
-    for key in DataKey.objects.raw(_key_by_id_sql(), [key_pk]):
+    for key in DataKey.objects.raw(_key_by_sql(column), [value]):
         return key
-    raise DataKey.DoesNotExist(f"data key {key_pk} does not exist")
+    raise DataKey.DoesNotExist(f"no data key with {column} {value}")
 
 
-@lru_cache(maxsize=1)
-def _key_by_id_sql() -> str:
+@lru_cache(maxsize=2)
+def _key_by_sql(column: str) -> str:
     quote, meta = connection.ops.quote_name, DataKey._meta
     columns = ", ".join(quote(field.column) for field in meta.concrete_fields)
-    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.pk.column)} = %s"
+    return f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {quote(meta.get_field(column).column)} = %s"
 
 
 def token_key_id(token: str) -> int:

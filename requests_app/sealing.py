@@ -10,12 +10,16 @@ import json
 from privacy import keys
 
 
+def _scope(request_id: int) -> str:
+    return f"request:{request_id}"
+
+
 def _aad(request_id: int, field: str) -> bytes:
-    return f"request:{request_id}:{field}".encode()
+    return f"{_scope(request_id)}:{field}".encode()
 
 
 def _key(request_id: int):
-    return keys.data_key_for_scope(scope=f"request:{request_id}")
+    return keys.data_key_for_scope(scope=_scope(request_id))
 
 
 def seal_text(request_id: int, field: str, value: str) -> str:
@@ -40,5 +44,5 @@ def seal_bytes(request_id: int, field: str, value: bytes) -> bytes:
 
 def open_bytes(request_id: int, field: str, blob: bytes) -> bytes:
     """Open with the key as it is now (a key shredded by another process a moment ago refuses it)."""
-    key = keys.data_key_of_scope_now(scope=f"request:{request_id}")
+    key = keys.data_key_of_scope_now(scope=_scope(request_id))
     return keys.decrypt_bytes(bytes(blob), key=key, aad=_aad(request_id, field))
