@@ -300,14 +300,17 @@ def report_one_subject(samples: int, *, with_deep_scan: bool) -> None:
 def servers_describe() -> str:
     """The server settings the figures depend on, printed with them."""
     pool = sql("SELECT @@innodb_buffer_pool_size")[0][0]
-    autovacuum = sql("SHOW autovacuum", using="default")[0][0]
-    return f"MariaDB buffer pool {pool // 2**20} MB; PostgreSQL autovacuum {autovacuum}"
+    return f"MariaDB buffer pool {pool // 2**20} MB; PostgreSQL autovacuum {_autovacuum()}"
+
+
+def _autovacuum() -> str:
+    return sql("SHOW autovacuum", using="default")[0][0]
 
 
 def app_tables_vacuum() -> bool:
     """With autovacuum off (as on some test machines), do its work once before the drain: VACUUM ANALYZE the app
     database, whose request, run and locator rows every earlier run left as dead versions. True if it ran."""
-    if sql("SHOW autovacuum", using="default")[0][0] == "on":
+    if _autovacuum() == "on":
         return False
     with connections["default"].cursor() as cursor:  # outside any transaction: VACUUM refuses to run inside one
         cursor.execute("VACUUM ANALYZE")
