@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class DataKey(models.Model):
@@ -24,4 +24,4 @@ class DataKey(models.Model):
         indexes = [models.Index(fields=["shredded_at"])]
 
     def __str__(self):
-        return f"data key {self.pk} ({self.scope})"
+        return gettext("data key %(pk)s (%(scope)s)") % {"pk": self.pk, "scope": self.scope}

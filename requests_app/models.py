@@ -7,7 +7,7 @@ request's timeline, so no history table lives here.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from requests_app.states import OPEN, State
 
@@ -111,7 +111,7 @@ class PrivacyRequest(models.Model):
         verbose_name = _("privacy request")
         verbose_name_plural = _("privacy requests")
         ordering = ["due_date", "pk"]
-        permissions = [("approve_erasure", "Can approve the erasure of a subject's data")]
+        permissions = [("approve_erasure", _("Can approve the erasure of a subject's data"))]
         # Two concurrent submissions cannot both open a request: the loser is linked as a duplicate.
         constraints = [
             models.UniqueConstraint(
@@ -127,7 +127,7 @@ class PrivacyRequest(models.Model):
         ]
 
     def __str__(self):
-        return f"request {self.pk} ({self.kind}, {self.state})"
+        return gettext("request %(pk)s (%(kind)s, %(state)s)") % {"pk": self.pk, "kind": self.kind, "state": self.state}
 
     @property
     def scope(self) -> str:

@@ -7,7 +7,7 @@ holds name a Magento table and primary key.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 
 from retention.schedules import crontab_parse
 
@@ -43,7 +43,8 @@ class StatutoryPeriod(models.Model):
         ordering = ["jurisdiction", "document_class"]
 
     def __str__(self):
-        return f"{self.get_jurisdiction_display()}: {self.get_document_class_display()} {self.years} years"
+        values = {"jurisdiction": self.get_jurisdiction_display(), "document_class": self.get_document_class_display(), "years": self.years}
+        return ngettext("%(jurisdiction)s: %(document_class)s %(years)d year", "%(jurisdiction)s: %(document_class)s %(years)d years", self.years) % values
 
 
 class Plan(models.TextChoices):
@@ -159,7 +160,7 @@ class RetentionRun(models.Model):
         indexes = [models.Index(fields=["policy", "state"])]
 
     def __str__(self):
-        return f"{self.policy} run {self.pk} ({self.state})"
+        return gettext("%(policy)s run %(pk)s (%(state)s)") % {"policy": self.policy, "pk": self.pk, "state": self.state}
 
     def totals(self) -> dict:
         return {
@@ -192,7 +193,8 @@ class RetentionHold(models.Model):
         ordering = ["id"]
 
     def __str__(self):
-        return f"hold on {self.table} {self.row_id} until {self.hold_until}"
+        values = {"table": self.table, "row_id": self.row_id, "hold_until": self.hold_until}
+        return gettext("hold on %(table)s %(row_id)s until %(hold_until)s") % values
 
 
 class InactivityNotice(models.Model):

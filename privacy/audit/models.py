@@ -10,7 +10,7 @@ refuse it too.
 import uuid
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class AppendOnlyError(Exception):
@@ -67,11 +67,14 @@ class AuditEvent(AppendOnlyModel):
     class Meta:
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        permissions = [("view_payload", "Can view decrypted audit payloads")]
+        permissions = [("view_payload", _("Can view decrypted audit payloads"))]
         indexes = [models.Index(fields=["target_type", "target_id"], name="audit_target_idx")]
 
     def __str__(self):
-        return f"{self.action} on {self.target_type}:{self.target_id} (event {self.seq or 'unsealed'})"
+        values = {"action": self.action, "target": f"{self.target_type}:{self.target_id}", "seq": self.seq}
+        if self.seq is None:
+            return gettext("%(action)s on %(target)s (unsealed event)") % values
+        return gettext("%(action)s on %(target)s (event %(seq)s)") % values
 
     @property
     def sealed(self) -> bool:
@@ -114,7 +117,7 @@ class AuditSeal(AppendOnlyModel):
         verbose_name_plural = _("audit seals")
 
     def __str__(self):
-        return f"audit seal #{self.seq}"
+        return gettext("audit seal #%(seq)s") % {"seq": self.seq}
 
 
 class AuditChainHead(models.Model):
@@ -136,4 +139,4 @@ class AuditChainHead(models.Model):
         verbose_name_plural = _("audit chain heads")
 
     def __str__(self):
-        return f"audit chain head {self.seq}"
+        return gettext("audit chain head %(seq)s") % {"seq": self.seq}

@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class LocatorEntry(models.Model):
@@ -44,4 +44,5 @@ class LocatorCheckpoint(models.Model):
         constraints = [models.UniqueConstraint(fields=["table", "column"], name="sources_checkpoint_per_column")]
 
     def __str__(self):
-        return f"{self.table}.{self.column} up to #{self.last_pk}"
+        values = {"table": self.table, "column": self.column, "last_pk": self.last_pk}
+        return gettext("%(table)s.%(column)s up to #%(last_pk)s") % values

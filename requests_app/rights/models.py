@@ -6,7 +6,7 @@ handed to partners added later; a suppression needs nothing but the index.
 """
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 PREFERENCES_SCOPE = "preferences"  # the data key sealing the e-mails of opt-outs
 
@@ -42,10 +42,10 @@ class OptOutPreference(models.Model):
         verbose_name_plural = _("opt-outs and limits")
         ordering = ["-recorded_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["email_index", "kind"], name="one_preference_per_address_and_kind")]
-        permissions = [("export_partner_list", "Can download the keyed opt-out list for a partner")]
+        permissions = [("export_partner_list", _("Can download the keyed opt-out list for a partner"))]
 
     def __str__(self):
-        return f"{self.kind} preference {self.pk}"
+        return gettext("%(kind)s preference %(pk)s") % {"kind": self.kind, "pk": self.pk}
 
 
 class MarketingSuppression(models.Model):
@@ -64,4 +64,4 @@ class MarketingSuppression(models.Model):
         ordering = ["-recorded_at", "-pk"]
 
     def __str__(self):
-        return f"marketing suppression {self.pk}"
+        return gettext("marketing suppression %(pk)s") % {"pk": self.pk}

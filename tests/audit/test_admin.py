@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from django.utils import translation
 
 from privacy.audit.models import AuditEvent
 from privacy.audit.payloads import payload_decrypt
@@ -136,3 +137,14 @@ def test_an_outsider_without_view_permission_cannot_verify_or_browse(client, dja
 
     assert client.post(reverse("admin:audit_auditevent_verify")).status_code == 403
     assert client.get(reverse("admin:audit_auditevent_changelist")).status_code == 403
+
+
+def test_an_event_and_its_seal_are_named_in_german_with_their_action_target_and_number_kept(event):
+    # given a sealed event and one not sealed yet
+    [waiting] = append_events(1, sealed=False)
+    # when they are named for a German console
+    with translation.override("de"):
+        names = (str(event), str(event.seal), str(waiting))
+    # then the words are German, the identifiers as stored
+    assert names == ("request.note_added zu privacy_request:1 (Ereignis 1)", "Audit-Siegel #1",
+                     "request.note_added zu privacy_request:1 (unversiegeltes Ereignis)")

@@ -2,9 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from privacy.audit.selectors import audit_events_for_target
-from retention.models import RetentionPolicy
+from retention.models import RetentionPolicy, RetentionRun, StatutoryPeriod
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
 
@@ -72,3 +73,27 @@ def test_the_policy_form_names_the_model_and_labels_its_fields_in_german(admin_c
     labels = ("Aufbewahrungsregel ändern", ">Datenkategorie:<", ">Alter in Tagen:<", ">Zeitplan:<", ">Beansprucht von:<")
     assert [label for label in labels if label not in page.content.decode()] == []
     assert "Age days" not in page.content.decode() and "Claimed by" not in page.content.decode()
+
+
+def test_a_statutory_period_and_a_run_are_named_in_german_on_their_pages(admin_client):
+    # given a German statutory period and a completed run, and a staff member whose browser asks for German
+    period = StatutoryPeriod.objects.get(jurisdiction="de", document_class="invoice")
+    policy = RetentionPolicy.objects.get(name="guest-carts-delete")
+    run = RetentionRun.objects.create(policy=policy, state="completed", batch_size=10, started_by="test", created_at=timezone.now())
+    # when they open each one
+    period_page = admin_client.get(reverse("admin:retention_statutoryperiod_change", args=[period.pk]), HTTP_ACCEPT_LANGUAGE="de")
+    run_page = admin_client.get(reverse("admin:retention_retentionrun_change", args=[run.pk]), HTTP_ACCEPT_LANGUAGE="de")
+    # then each is named in German, its identifiers and values kept as they are
+    assert "Deutschland: Rechnung 8 Jahre" in period_page.content.decode()
+    assert f"Aufbewahrungslauf {run.pk} von guest-carts-delete (completed)" in run_page.content.decode()
+    assert "Rechnung 8 years" not in period_page.content.decode() and "guest-carts-delete run" not in run_page.content.decode()
+
+
+def test_a_statutory_period_of_one_year_reads_in_the_singular_in_french_and_english():
+    # given a one-year period
+    period = StatutoryPeriod(jurisdiction="fr", document_class="invoice", years=1)
+    # then its name agrees with the number, in French and in English
+    with translation.override("fr"):
+        assert str(period) == "France\u00a0: Facture 1 an"
+    with translation.override("en"):
+        assert str(period) == "France: Invoice 1 year"

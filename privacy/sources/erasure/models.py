@@ -8,7 +8,7 @@ permissions), the Amazon Pay progress and the residual scan are encrypted under 
 from collections.abc import Callable
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class Step(models.TextChoices):
@@ -67,7 +67,10 @@ class ErasureRun(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"erasure {self.reference} ({self.step or 'not started'}{', ' + self.problem if self.problem else ''})"
+        values = {"reference": self.reference, "step": self.step or gettext("not started"), "problem": self.problem}
+        if self.problem:
+            return gettext("erasure %(reference)s (%(step)s, %(problem)s)") % values
+        return gettext("erasure %(reference)s (%(step)s)") % values
 
     def reached(self, step: str) -> bool:
         return STEP_ORDER.index(self.step) >= STEP_ORDER.index(step)
