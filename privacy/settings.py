@@ -110,6 +110,14 @@ DATABASES = {
     "magento": _database("MAGENTO_DATABASE_URL", "magento-demo.sqlite3"),
 }
 DATABASE_ROUTERS = ["privacy.sources.magento.router.MagentoRouter"]
+# On MariaDB/MySQL the shop's connection may carry several statements in one round trip (finder.statements_run):
+# a level of discovery's reads, an erasure's writes. Every value in them is a bound parameter and every name comes
+# from the data map or the server's own catalog. MAGENTO_MULTI_STATEMENTS=0 sends them one by one.
+MAGENTO_MULTI_STATEMENTS = read_bool("MAGENTO_MULTI_STATEMENTS", default=True)
+if MAGENTO_MULTI_STATEMENTS and DATABASES["magento"]["ENGINE"].endswith("mysql"):
+    from MySQLdb.constants import CLIENT
+
+    DATABASES["magento"]["OPTIONS"].setdefault("client_flag", CLIENT.FOUND_ROWS | CLIENT.MULTI_STATEMENTS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

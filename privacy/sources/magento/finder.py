@@ -22,6 +22,8 @@ from functools import cache
 from django.db import DatabaseError, connections
 
 from privacy.crypto import normalize_email
+from privacy.sources.magento import batch
+from privacy.sources.magento.batch import Statement
 
 CHUNK = 500
 KEYS_PER_MATCH = 50  # e-mails or prefixes in one LIKE condition
@@ -173,12 +175,51 @@ def tables_with_rows(*, tests: list[tuple[str, str, list]], using: str) -> list[
 
 def rows_in(*, table: str, column: str, values: Iterable, select: tuple[str, ...], when=(), using: str) -> list[dict]:
     """Return the rows of table whose column is one of values (and whose `when` columns are equal)."""
+    return _rows(in_statements(table=table, column=column, values=values, select=select, when=when, using=using), using)
+
+
+def in_statements(*, table: str, column: str, values: Iterable, select: tuple[str, ...], when=(), using: str) -> list[Statement]:
+    """The reads of rows_in, one per chunk of values."""
     fixed, fixed_params = _where_fixed(using, when)
-    rows = []
+    statements = []
     for chunk in _chunks(set(values)):
         match, params = in_sql(column=column, values=chunk, using=using)
-        rows += _fetch(using, f"{_select(using, table, select)} WHERE {match}{fixed}", [*params, *fixed_params], select)
-    return rows
+        statements.append(Statement(f"{_select(using, table, select)} WHERE {match}{fixed}", [*params, *fixed_params], select))
+    return statements
+
+
+def link_statements(*, table: str, read: LinkRead, select: tuple[str, ...], using: str) -> list[Statement]:
+    """The reads of following one link (candidates, for e-mails: `link_rows` keeps the exact ones)."""
+    if read.emails:
+        return email_statements(table=table, column=read.column, emails=read.values, select=select, indexed=read.indexed,
+                                when=read.when, using=using)  # fmt: skip
+    return in_statements(table=table, column=read.column, values=read.values, select=select, when=read.when, using=using)
+
+
+def link_rows(read: LinkRead, rows: list[dict], *, shared: bool = False) -> list[dict]:
+    """The rows of a link's reads that it links: for e-mails, those whose address is exactly one of the subject's.
+    shared: rows of a read several links shared (any_link_statement), each tested against this link's condition."""
+    if shared:
+        return [row for row in rows if _links(read, row)]
+    return exact_email_rows(rows, column=read.column, emails=set(read.values)) if read.emails else rows
+
+
+def any_link_statement(*, table: str, reads: list[LinkRead], select: tuple[str, ...], using: str) -> Statement:
+    """One read of the rows of table that any of reads finds (candidates for e-mails): one scan for links no index
+    serves. Sort the rows out with link_rows(shared=True)."""
+    conditions = [_read_condition(using, read) for read in reads]
+    where = " OR ".join(f"({condition})" for condition, _ in conditions)
+    return Statement(f"{_select(using, table, select)} WHERE {where}", [param for _, params in conditions for param in params], select)
+
+
+def _links(read: LinkRead, row: dict) -> bool:
+    value = row[read.column]
+    found = value is not None and normalize_email(str(value)) in read.values if read.emails else value in read.values
+    return found and all(row[name] == expected for name, expected in read.when)
+
+
+def _rows(statements: list[Statement], using: str) -> list[dict]:
+    return [row for rows in batch.rows_of_each(statements, using=using) for row in rows]
 
 
 def like_escape(text: str) -> str:
@@ -207,14 +248,23 @@ def rows_by_email(
 
     `extra` narrows the candidate query further (e.g. a primary-key or change-time range).
     """
-    wanted = set(emails)
+    statements = email_statements(table=table, column=column, emails=emails, select=select, indexed=indexed, when=when,
+                                  using=using, extra=extra, extra_params=extra_params)  # fmt: skip
+    return exact_email_rows(_rows(statements, using), column=column, emails=set(emails))
+
+
+def email_statements(
+    *, table: str, column: str, emails: Iterable[str], select: tuple[str, ...], indexed: bool, when=(), using: str,
+    extra: str = "", extra_params: tuple = (),
+) -> list[Statement]:
+    """The candidate reads of rows_by_email, one per chunk of e-mails."""
     fixed, fixed_params = _where_fixed(using, when)
-    rows = []
-    for chunk in _chunks(wanted, size=KEYS_PER_MATCH):
+    statements = []
+    for chunk in _chunks(set(emails), size=KEYS_PER_MATCH):
         match, params = email_candidates_sql(column=column, emails=chunk, indexed=indexed, using=using)
-        sql = f"{_select(using, table, select)} WHERE {match}{fixed}{extra}"
-        rows += _fetch(using, sql, [*params, *fixed_params, *extra_params], select)
-    return exact_email_rows(rows, column=column, emails=wanted)
+        statements.append(Statement(f"{_select(using, table, select)} WHERE {match}{fixed}{extra}",
+                                    [*params, *fixed_params, *extra_params], select))  # fmt: skip
+    return statements
 
 
 def rows_by_prefix(
