@@ -1,9 +1,10 @@
 """Apply an erasure plan to the Magento database: one transaction, a handful of statements per table.
 
 Per table and chunk of primary keys: one UPDATE for the rows anonymized now, one for the rows kept
-under a hold (only the columns the hold does not keep), a SELECT and a CASE-UPDATE for text that
-is scrubbed of the subject's identifiers, one CASE-UPDATE for values the plan fixed in advance,
-and one DELETE. Deletes run last, children before parents. Either every statement commits or
+under a hold (only the columns the hold does not keep), a CASE-UPDATE for text that is scrubbed of
+the subject's identifiers (read first, every table's in one batch), one CASE-UPDATE for values the
+plan fixed in advance, and one DELETE. Deletes run last, children before parents. The writes travel
+as one batch too (batch.py: one round trip on MariaDB/MySQL). Either every statement commits or
 none does: a worker killed half-way leaves the subject untouched.
 
 Every value written is idempotent: strategies derive it from the row key and the subject (never
@@ -13,7 +14,8 @@ results are literals fixed in the plan. Running the same plan twice changes noth
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import closing
 
 from django.db import connections, transaction
 
@@ -25,6 +27,8 @@ from privacy.sources.erasure.plan import (
     TablePlan,
     strategies_column,
 )
+from privacy.sources.magento import batch
+from privacy.sources.magento.batch import Statement
 from privacy.sources.magento.erasure_facts import live_columns
 from privacy.sources.magento.rowkeys import chunks, pk_where
 
@@ -38,10 +42,12 @@ def plan_apply(*, plan: ErasurePlan, key: str, using: str, progress: Progress | 
         raise ValueError("plan.token must be the hex subject pseudonym the plan was built with")
     applier = _Applier(connections[using], plan, key, progress or (lambda table, kind: None))
     with transaction.atomic(using=using):
+        applier.scrubbed_texts_read()
         for table_plan in plan.tables:
             applier.update(table_plan)
         for table_plan in reversed(plan.tables):
             applier.delete(table_plan)
+        applier.run()
     return {table: dict(counts) for table, counts in applier.counts.items()}
 
 
@@ -52,16 +58,36 @@ class _Applier:
         self.live = live_columns(using=connection.alias, database=connection.settings_dict["NAME"])
         self.matcher = matcher_for(plan.identifiers)
         self.counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.texts: dict[tuple[str, str], dict] = {}  # (table, scrubbed column) -> {pk: text before}
+        self.queued: list[tuple[Statement, str, str, str | None]] = []  # (write, table, kind, the count its rows add to)
 
     def quote(self, name: str) -> str:
         return self.connection.ops.quote_name(name)
 
-    def execute(self, table: str, kind: str, sql: str, params) -> int:
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            count = cursor.rowcount
-        self.progress(table, kind)
-        return count
+    def queue(self, table: str, kind: str, sql: str, params, *, counted_as: str | None) -> None:
+        self.queued.append((Statement(sql, params), table, kind, counted_as))
+
+    def run(self) -> None:
+        """Send the queued writes, in order, as one batch; add the rows each changed to its count, if it has one."""
+        with closing(batch.results([statement for statement, *_ in self.queued], using=self.connection.alias)) as results:
+            for (_, count), (_, table, kind, counted_as) in zip(results, self.queued):
+                if counted_as:
+                    self.counts[table][counted_as] += count
+                self.progress(table, kind)
+
+    def scrubbed_texts_read(self) -> None:
+        """Read the text of every scrubbed column of the plan's rows, every table's in one batch, before any write."""
+        wanted = [(table_plan, column, pks) for table_plan in self.plan.tables for column, pks in _scrubbed(table_plan)]
+        statements = []
+        for table_plan, column, pks in wanted:
+            entry = datamap.table(table_plan.table)
+            pk, name = self.quote(entry.pk[0]), self.quote(column)
+            for chunk in chunks(pks):
+                where, params = self._where(entry.pk, chunk)
+                sql = f"SELECT {pk}, {name} FROM {self.quote(entry.name)} WHERE {where} AND {name} IS NOT NULL"
+                statements.append((table_plan.table, column, Statement(sql, params, ("pk", "text"))))
+        for (table, column, _), rows in zip(statements, batch.rows_of_each([read for *_, read in statements], using=self.connection.alias)):
+            self.texts.setdefault((table, column), {}).update((row["pk"], row["text"]) for row in rows)
 
     # -- statements --------------------------------------------------------------------------
 
@@ -70,10 +96,8 @@ class _Applier:
         held = [action for action in table_plan.columns_held if action.strategy != SCRUB]
         self._set(table_plan, table_plan.anonymize, plain, "anonymized")
         self._set(table_plan, [row.pk for row in table_plan.held], held, "held")
-        for actions, pks in ((table_plan.columns, table_plan.anonymize), (table_plan.columns_held, table_plan.held_pks())):
-            for action in actions:
-                if action.strategy == SCRUB:
-                    self._scrub(table_plan, action.column, pks)
+        for column, pks in _scrubbed(table_plan):
+            self._scrub(table_plan, column, pks)
         for column, values in table_plan.literals.items():
             self._literals(table_plan, column, values)
 
@@ -81,8 +105,7 @@ class _Applier:
         entry = datamap.table(table_plan.table)
         for chunk in chunks(table_plan.delete):
             where, params = self._where(entry.pk, chunk)
-            count = self.execute(table_plan.table, "delete", f"DELETE FROM {self.quote(table_plan.table)} WHERE {where}", params)
-            self.counts[table_plan.table]["deleted"] += count
+            self.queue(table_plan.table, "delete", f"DELETE FROM {self.quote(table_plan.table)} WHERE {where}", params, counted_as="deleted")
 
     def _set(self, table_plan: TablePlan, pks, actions, kind: str) -> None:
         if not pks:
@@ -102,7 +125,7 @@ class _Applier:
             where, where_params = self._where(entry.pk, chunk)
             # Only rows that still differ are written: a re-run leaves every row (and its updated_at) alone.
             sql = f"UPDATE {self.quote(entry.name)} SET {', '.join(assignments)} WHERE {where} AND ({' OR '.join(differs)})"
-            self.execute(entry.name, kind, sql, [*params, *where_params, *params])
+            self.queue(entry.name, kind, sql, [*params, *where_params, *params], counted_as=None)
 
     def _differs(self, column: str, expression: str) -> str:
         """Null-safe 'column is not expression'."""
@@ -117,16 +140,12 @@ class _Applier:
 
     def _scrub(self, table_plan: TablePlan, column: str, pks) -> None:
         """Replace the subject's identifiers inside free text; rows whose text has none stay as they are."""
-        entry = datamap.table(table_plan.table)
-        pk, name = self.quote(entry.pk[0]), self.quote(column)
+        texts = self.texts.get((table_plan.table, column), {})
         for chunk in chunks(pks):
-            where, params = self._where(entry.pk, chunk)
-            with self.connection.cursor() as cursor:
-                cursor.execute(f"SELECT {pk}, {name} FROM {self.quote(entry.name)} WHERE {where} AND {name} IS NOT NULL", params)
-                texts = cursor.fetchall()
-            changed = {key: scrubbed for key, text in texts if (scrubbed := self.matcher.scrub(str(text))) != text}
+            present = ((key, texts[key]) for key in chunk if key in texts)
+            changed = {key: scrubbed for key, text in present if (scrubbed := self.matcher.scrub(str(text))) != text}
             if changed:
-                self._case_update(entry, column, changed, "scrubbed")
+                self._case_update(datamap.table(table_plan.table), column, changed, "scrubbed")
 
     def _literals(self, table_plan: TablePlan, column: str, values: dict) -> None:
         entry = datamap.table(table_plan.table)
@@ -139,7 +158,15 @@ class _Applier:
         case_params = [part for item in values.items() for part in item]
         where, params = self._where(entry.pk, list(values))
         sql = f"UPDATE {self.quote(entry.name)} SET {name} = {case} WHERE {where} AND {self._differs(name, case)}"
-        self.counts[entry.name][kind] += self.execute(entry.name, kind, sql, [*case_params, *params, *case_params])
+        self.queue(entry.name, kind, sql, [*case_params, *params, *case_params], counted_as=kind)
 
     def _where(self, pk_columns: tuple[str, ...], chunk: list) -> tuple[str, list]:
         return pk_where(self.quote, pk_columns, chunk)
+
+
+def _scrubbed(table_plan: TablePlan) -> Iterator[tuple[str, list]]:
+    """(column, primary keys) of the text table_plan scrubs: in the rows anonymized now, then in the held ones."""
+    for actions, pks in ((table_plan.columns, table_plan.anonymize), (table_plan.columns_held, table_plan.held_pks())):
+        for action in actions:
+            if action.strategy == SCRUB:
+                yield action.column, pks

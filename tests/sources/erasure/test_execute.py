@@ -242,6 +242,21 @@ def test_running_the_same_erasure_again_changes_nothing(shop):
     assert again.summary["totals"]["rows"] == 0
 
 
+@pytest.mark.mariadb
+def test_on_mariadb_the_shop_transaction_reads_the_text_to_scrub_in_one_round_trip_and_writes_everything_in_one_more(shop):
+    # given a customer's erasure plan
+    plan = erasure_plan_prepare(identity={"customer_id": erasable_customer(min_orders=3)})
+    # when it is applied
+    with CaptureQueriesContext(connections["magento"]) as queries:
+        counts = plan_apply(plan=plan, key=pseudonym_key(), using="magento")
+    # then the shop saw at most one batch of reads, then one batch of every write, and the counts are per table
+    sent = [query["sql"] for query in queries if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    *reads, writes = sent
+    assert len(reads) <= 1 and all(sql.startswith("SELECT") for sql in reads)
+    assert writes.count(";\n") + 1 == len(re.findall(r"(?:^|;\n)(?:UPDATE|DELETE) ", writes)) >= 5
+    assert counts["customer_entity"]["deleted"] == 1
+
+
 def test_a_failure_inside_the_shop_transaction_leaves_the_subject_untouched_and_the_retry_completes(shop):
     # given a customer, and a database that fails on the fifth statement of the erasure
     customer_id = erasable_customer(min_orders=3)
