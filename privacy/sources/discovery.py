@@ -18,7 +18,7 @@ from privacy.crypto import normalize_email
 from privacy.sources import datamap, locator
 from privacy.sources.base import Finding, Seed, Subject, SubjectLookupError, charge_permission_of
 from privacy.sources.datamap import ByAmazonBuyer, ByCustomer, ByEmail, ByParent, Index, Table
-from privacy.sources.magento import finder
+from privacy.sources.magento import batch, finder
 
 MAX_IDENTITY_ROUNDS = 8  # each round follows one more hop (e-mail -> account -> buyer id -> account ...)
 AMAZON_BUYER_PREFIX = "amzn1.account."
@@ -244,12 +244,14 @@ class _Walk:
         self.probing: list[Table] = []  # the tables still to read, in order (empty: no probing)
         self.empty: set[tuple[str, int]] = set()  # (table, link index) known to find nothing
         self.probed: set[tuple[str, int]] = set()
+        self.prefetched: dict[tuple[str, int], list[dict]] = {}  # (table, link index) -> rows read by a probe
 
     def linked_rows(self, entry: Table) -> dict:
         rows: dict = {}
         for index, link in enumerate(entry.links):
             if not self._known_empty(entry, index):
-                rows |= _by_pk(entry, self.follow(link, entry))
+                prefetched = self.prefetched.pop((entry.name, index), None)
+                rows |= _by_pk(entry, prefetched if prefetched is not None else self.follow(link, entry))
         return rows
 
     def follow(self, link, entry: Table) -> list[dict]:
@@ -291,7 +293,11 @@ class _Walk:
         return (entry.name, index) in self.empty
 
     def _probe(self) -> None:
-        """Ask which links that can be followed now (their keys are known) find a row; remember the empty ones."""
+        """Ask which links that can be followed now (their keys are known) find a row; remember the empty ones.
+
+        Where the shop's connection carries several statements at once, the links are read instead, all in one
+        round trip (a read that finds nothing costs the server what asking about it costs)."""
+        together = batch.sends_together(self.using)
         ready = {}
         for entry in self.probing:
             for index, link in enumerate(entry.links):
@@ -302,11 +308,32 @@ class _Walk:
                 if read is not None:
                     if not read.values:
                         self.empty.add((entry.name, index))
-                    elif finder.probe_fits(read):
-                        ready[(entry.name, index)] = (entry.name, read)
-        if len(ready) > 1:  # one link alone is cheaper to read than to ask about
-            answers = finder.links_with_rows(reads=list(ready.values()), using=self.using)
+                    elif together or finder.probe_fits(read):
+                        ready[(entry.name, index)] = (entry, read)
+        if together and ready:
+            self._prefetch(ready)
+        elif len(ready) > 1:  # one link alone is cheaper to read than to ask about
+            answers = finder.links_with_rows(reads=[(entry.name, read) for entry, read in ready.values()], using=self.using)
             self.empty |= {key for key, has_rows in zip(ready, answers) if not has_rows}
+
+    def _prefetch(self, ready: dict[tuple[str, int], tuple[Table, "finder.LinkRead"]]) -> None:
+        """Read every ready link in one batch; the scanned links of a table share one read (one scan)."""
+        statements, readers, scanned = [], [], {}
+        for key, (entry, read) in ready.items():
+            if read.scanned:
+                scanned.setdefault(entry.name, (entry, []))[1].append((key, read))
+                continue
+            for statement in finder.link_statements(table=entry.name, read=read, select=self.select(entry), using=self.using):
+                statements.append(statement)
+                readers.append([(key, read)])
+        for entry, reads in scanned.values():
+            statements.append(finder.any_link_statement(table=entry.name, reads=[read for _, read in reads],
+                                                        select=self.select(entry), using=self.using))  # fmt: skip
+            readers.append(reads)
+        for rows, reads in zip(batch.rows_of_each(statements, using=self.using), readers):
+            for key, read in reads:
+                self.prefetched.setdefault(key, []).extend(finder.link_rows(read, rows, shared=len(reads) > 1))
+        self.empty |= {key for key in ready if not self.prefetched.get(key)}
 
 
 def _charge_permissions(entry: Table, rows) -> set[str]:
