@@ -91,7 +91,10 @@ TEMPLATES = [
 
 # Databases: the app's own, and the shop's Magento database behind a router.
 SQLITE_OPTIONS = {"timeout": 30, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
-MYSQL_OPTIONS = {"charset": "utf8mb4", "init_command": "SET sql_mode='STRICT_TRANS_TABLES', innodb_lock_wait_timeout=10"}
+MYSQL_OPTIONS = {
+    "charset": "utf8mb4", "init_command": "SET sql_mode='STRICT_TRANS_TABLES', innodb_lock_wait_timeout=10",
+    "multi_statements": False,
+}
 
 
 def _database(variable: str, default_file: str) -> dict:
@@ -110,14 +113,13 @@ DATABASES = {
     "magento": _database("MAGENTO_DATABASE_URL", "magento-demo.sqlite3"),
 }
 DATABASE_ROUTERS = ["privacy.sources.magento.router.MagentoRouter"]
-# On MariaDB/MySQL the shop's connection may carry several statements in one round trip (finder.statements_run):
-# a level of discovery's reads, an erasure's writes. Every value in them is a bound parameter and every name comes
-# from the data map or the server's own catalog. MAGENTO_MULTI_STATEMENTS=0 sends them one by one.
+# mysqlclient accepts several statements in one packet unless told not to: only the shop's connection does, where
+# batch.results sends a level of discovery's reads and an erasure's writes as one round trip each (every value a
+# bound parameter, every name checked by finder.quote). MAGENTO_MULTI_STATEMENTS=0 turns it off there too, and the
+# same statements go one by one.
 MAGENTO_MULTI_STATEMENTS = read_bool("MAGENTO_MULTI_STATEMENTS", default=True)
-if MAGENTO_MULTI_STATEMENTS and DATABASES["magento"]["ENGINE"].endswith("mysql"):
-    from MySQLdb.constants import CLIENT
-
-    DATABASES["magento"]["OPTIONS"].setdefault("client_flag", CLIENT.FOUND_ROWS | CLIENT.MULTI_STATEMENTS)
+if DATABASES["magento"]["ENGINE"].endswith("mysql"):
+    DATABASES["magento"]["OPTIONS"]["multi_statements"] = MAGENTO_MULTI_STATEMENTS
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,8 +3,9 @@ theirs (`subject_discover`), by walking the data map's links level by level.
 
 The walk is generic: each mapped table is read once per link with one set-based statement per
 chunk of keys (customer ids, e-mails, parent keys collected at the level above, Amazon Pay
-charge permissions), in the map's resolution order. Links that find nothing (most of them, for
-most people) are told apart first by one statement of EXISTS tests per level of the walk, and not
+charge permissions), in the map's resolution order. On MariaDB/MySQL the links ready at one level of
+the walk are read in one round trip (magento.batch); elsewhere the links that find nothing (most of
+them, for most people) are told apart first by one statement of EXISTS tests per level, and not
 read. No table-specific code lives here.
 """
 
@@ -228,9 +229,10 @@ class _Walk:
     """The state of one walk: rows found so far per table, charge permissions seen, the locator view.
 
     Most links of a subject find nothing (no wishlist, no stored card, no price alert...). Before
-    reading a table, the walk asks in ONE statement which of the links it can follow at that point
-    (the subject's own ids, and children of the tables already read) find any row at all, and then
-    reads only those: an empty link costs a share of one statement instead of one statement each.
+    reading a table, the walk takes every link it can follow at that point (the subject's own ids,
+    and children of the tables already read) and, where the shop's connection carries batches, reads
+    them all in one round trip; elsewhere it asks in ONE statement which of them find any row at all
+    and reads only those. Either way an empty link costs a share of one round trip, not one each.
     """
 
     def __init__(self, subject: Subject, *, using: str):
@@ -330,9 +332,11 @@ class _Walk:
             statements.append(finder.any_link_statement(table=entry.name, reads=[read for _, read in reads],
                                                         select=self.select(entry), using=self.using))  # fmt: skip
             readers.append(reads)
-        for rows, reads in zip(batch.rows_of_each(statements, using=self.using), readers):
-            for key, read in reads:
-                self.prefetched.setdefault(key, []).extend(finder.link_rows(read, rows, shared=len(reads) > 1))
+        shared = len(readers) - len(scanned)  # the reads from there on are shared by a table's scanned links
+        for position, (rows, reads) in enumerate(zip(batch.rows_of_each(statements, using=self.using), readers)):
+            for index, (key, read) in enumerate(reads):
+                flag = finder.link_flag(index) if position >= shared else None
+                self.prefetched.setdefault(key, []).extend(finder.link_rows(read, rows, flag=flag))
         self.empty |= {key for key in ready if not self.prefetched.get(key)}
 
 

@@ -4,8 +4,9 @@ Per table and chunk of primary keys: one UPDATE for the rows anonymized now, one
 under a hold (only the columns the hold does not keep), a CASE-UPDATE for text that is scrubbed of
 the subject's identifiers (read first, every table's in one batch), one CASE-UPDATE for values the
 plan fixed in advance, and one DELETE. Deletes run last, children before parents. The writes travel
-as one batch too (batch.py: one round trip on MariaDB/MySQL). Either every statement commits or
-none does: a worker killed half-way leaves the subject untouched.
+as one batch too (batch.py: on MariaDB/MySQL one round trip for up to 64 statements, so the server
+has run them all before the first result, and the progress callback, are back). Either every
+statement commits or none does: a worker killed half-way leaves the subject untouched.
 
 Every value written is idempotent: strategies derive it from the row key and the subject (never
 from the value they overwrite), scrubbed text has nothing left to scrub, and value-dependent
@@ -27,7 +28,7 @@ from privacy.sources.erasure.plan import (
     TablePlan,
     strategies_column,
 )
-from privacy.sources.magento import batch
+from privacy.sources.magento import batch, finder
 from privacy.sources.magento.batch import Statement
 from privacy.sources.magento.erasure_facts import live_columns
 from privacy.sources.magento.rowkeys import chunks, pk_where
@@ -62,7 +63,7 @@ class _Applier:
         self.queued: list[tuple[Statement, str, str, str | None]] = []  # (write, table, kind, the count its rows add to)
 
     def quote(self, name: str) -> str:
-        return self.connection.ops.quote_name(name)
+        return finder.quote(self.connection.alias, name)
 
     def queue(self, table: str, kind: str, sql: str, params, *, counted_as: str | None) -> None:
         self.queued.append((Statement(sql, params), table, kind, counted_as))

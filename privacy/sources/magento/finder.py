@@ -14,6 +14,7 @@ index where there is one:
   case-insensitive for ASCII and the demo tables are small.
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,10 +31,18 @@ KEYS_PER_MATCH = 50  # e-mails or prefixes in one LIKE condition
 LIKE_ESCAPE = "!"
 
 
+NAME = re.compile(r"[0-9A-Za-z_$]+")
+
+
 @cache
 def quote(using: str, name: str) -> str:
     """The quoted identifier, once per process: a walk quotes ~1,000 names and the connection lookup costs more
-    than the quoting (an alias keeps its database vendor for the life of the process)."""
+    than the quoting (an alias keeps its database vendor for the life of the process).
+
+    Names come from the data map or the shop's own catalog; one with any other character than letters, digits,
+    `_` and `$` (a backtick, a quote, a `%`) is refused: the backend's quoting does not escape it."""
+    if not NAME.fullmatch(name):
+        raise ValueError(f"refusing the table or column name {name!r}: only letters, digits, _ and $ are read")
     return connections[using].ops.quote_name(name)
 
 
@@ -196,26 +205,32 @@ def link_statements(*, table: str, read: LinkRead, select: tuple[str, ...], usin
     return in_statements(table=table, column=read.column, values=read.values, select=select, when=read.when, using=using)
 
 
-def link_rows(read: LinkRead, rows: list[dict], *, shared: bool = False) -> list[dict]:
+def link_rows(read: LinkRead, rows: list[dict], *, flag: str | None = None) -> list[dict]:
     """The rows of a link's reads that it links: for e-mails, those whose address is exactly one of the subject's.
-    shared: rows of a read several links shared (any_link_statement), each tested against this link's condition."""
-    if shared:
-        return [row for row in rows if _links(read, row)]
+    flag: the column of a shared read (any_link_statement) in which the server said whether this link's condition
+    holds for the row."""
+    if flag is not None:
+        rows = [{name: value for name, value in row.items() if not name.startswith(LINK_FLAG)} for row in rows if row[flag]]
     return exact_email_rows(rows, column=read.column, emails=set(read.values)) if read.emails else rows
+
+
+LINK_FLAG = "_link_"
+
+
+def link_flag(index: int) -> str:
+    return f"{LINK_FLAG}{index}"
 
 
 def any_link_statement(*, table: str, reads: list[LinkRead], select: tuple[str, ...], using: str) -> Statement:
     """One read of the rows of table that any of reads finds (candidates for e-mails): one scan for links no index
-    serves. Sort the rows out with link_rows(shared=True)."""
+    serves. Each row says, in the column link_flag(i), whether the i-th read's condition holds for it (the server
+    decides, with its collation and types): sort the rows out with link_rows(flag=...)."""
     conditions = [_read_condition(using, read) for read in reads]
+    flags = tuple(link_flag(index) for index in range(len(reads)))
+    columns = [quote(using, name) for name in select] + [f"({condition}) AS {quote(using, flag)}" for (condition, _), flag in zip(conditions, flags)]
     where = " OR ".join(f"({condition})" for condition, _ in conditions)
-    return Statement(f"{_select(using, table, select)} WHERE {where}", [param for _, params in conditions for param in params], select)
-
-
-def _links(read: LinkRead, row: dict) -> bool:
-    value = row[read.column]
-    found = value is not None and normalize_email(str(value)) in read.values if read.emails else value in read.values
-    return found and all(row[name] == expected for name, expected in read.when)
+    params = [param for _, params in conditions for param in params]
+    return Statement(f"SELECT {', '.join(columns)} FROM {quote(using, table)} WHERE {where}", [*params, *params], (*select, *flags))
 
 
 def _rows(statements: list[Statement], using: str) -> list[dict]:

@@ -6,11 +6,11 @@ column names come from the database's own description, values are bound paramete
 """
 
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, partial
 
 from django.db import connections
 
-from privacy.sources.magento.finder import LIKE_ESCAPE, PROBE_PARAMETERS, like_escape, tables_with_rows
+from privacy.sources.magento.finder import LIKE_ESCAPE, PROBE_PARAMETERS, like_escape, quote, tables_with_rows
 from privacy.sources.magento.rowkeys import chunks, pk_where
 
 LITERALS_PER_STATEMENT = 40
@@ -40,7 +40,7 @@ def rows_text(*, table: str, pk_columns: tuple[str, ...], pks: Iterable, using: 
     select = (*pk_columns, *(name for name in text if name not in pk_columns))
     rows = []
     for chunk in chunks(pks):
-        where, params = pk_where(connections[using].ops.quote_name, pk_columns, chunk)
+        where, params = pk_where(partial(quote, using), pk_columns, chunk)
         rows += _fetch(using, f"{_select(using, table, select)} WHERE {where}", params, select)
     return rows
 
@@ -48,10 +48,10 @@ def rows_text(*, table: str, pk_columns: tuple[str, ...], pks: Iterable, using: 
 def tables_without(*, tables: list[tuple[str, tuple[str, ...], list]], using: str) -> set[str]:
     """Return the tables of (table, pk columns, pks) holding none of their pks: one statement of EXISTS tests
     for them all (a table with more keys than one test takes is left out, so read as usual)."""
-    quote, tests, size = connections[using].ops.quote_name, [], 0
+    tests, size = [], 0
     for table, pk_columns, pks in tables:
         if pks and len(pks) * len(pk_columns) <= PROBE_PARAMETERS - size:
-            where, params = pk_where(quote, pk_columns, list(pks))
+            where, params = pk_where(partial(quote, using), pk_columns, list(pks))
             tests.append((table, where, params))
             size += len(params)
     if not tests:
@@ -77,10 +77,9 @@ def _columns(using: str, table: str):
 
 
 def _joined(using: str, columns: tuple[str, ...]) -> str:
-    quote = connections[using].ops.quote_name
     if connections[using].vendor == "mysql":
-        return f"CONCAT_WS(CHAR(10), {', '.join(quote(name) for name in columns)})"
-    return "(" + " || char(10) || ".join(f"COALESCE({quote(name)}, '')" for name in columns) + ")"
+        return f"CONCAT_WS(CHAR(10), {', '.join(quote(using, name) for name in columns)})"
+    return "(" + " || char(10) || ".join(f"COALESCE({quote(using, name)}, '')" for name in columns) + ")"
 
 
 def _field_type(introspection, field) -> str:
@@ -91,8 +90,7 @@ def _field_type(introspection, field) -> str:
 
 
 def _select(using: str, table: str, columns) -> str:
-    quote = connections[using].ops.quote_name
-    return f"SELECT {', '.join(quote(name) for name in columns)} FROM {quote(table)}"
+    return f"SELECT {', '.join(quote(using, name) for name in columns)} FROM {quote(using, table)}"
 
 
 def _fetch(using: str, sql: str, params: list, columns) -> list[dict]:
