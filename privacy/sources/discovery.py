@@ -262,12 +262,7 @@ class _Walk:
             keys = set(self.subject.emails) if isinstance(link, ByEmail) else self.charge_permissions
             spec = locator.locator_spec(table=entry.name, column=link.column)
             return self.locator.rows(spec=spec, keys=keys, select=select, using=using)
-        if not read.values:
-            return []
-        if read.emails:
-            return finder.rows_by_email(table=entry.name, column=link.column, emails=read.values, select=select,
-                                        indexed=read.indexed, when=read.when, using=using)  # fmt: skip
-        return finder.rows_in(table=entry.name, column=link.column, values=read.values, select=select, when=read.when, using=using)
+        return finder.linked(table=entry.name, read=read, select=select, using=using) if read.values else []
 
     def select(self, entry: Table) -> tuple[str, ...]:
         if entry.name not in self.also:
@@ -320,22 +315,20 @@ class _Walk:
 
     def _prefetch(self, ready: dict[tuple[str, int], tuple[Table, "finder.LinkRead"]]) -> None:
         """Read every ready link in one batch; the scanned links of a table share one read (one scan)."""
-        statements, readers, scanned = [], [], {}
+        statements, readers, scanned = [], [], {}  # readers: per statement, the (link, read, flag column) it serves
         for key, (entry, read) in ready.items():
             if read.scanned:
                 scanned.setdefault(entry.name, (entry, []))[1].append((key, read))
                 continue
             for statement in finder.link_statements(table=entry.name, read=read, select=self.select(entry), using=self.using):
                 statements.append(statement)
-                readers.append([(key, read)])
+                readers.append([(key, read, None)])
         for entry, reads in scanned.values():
             statements.append(finder.any_link_statement(table=entry.name, reads=[read for _, read in reads],
                                                         select=self.select(entry), using=self.using))  # fmt: skip
-            readers.append(reads)
-        shared = len(readers) - len(scanned)  # the reads from there on are shared by a table's scanned links
-        for position, (rows, reads) in enumerate(zip(batch.rows_of_each(statements, using=self.using), readers)):
-            for index, (key, read) in enumerate(reads):
-                flag = finder.link_flag(index) if position >= shared else None
+            readers.append([(key, read, finder.link_flag(index)) for index, (key, read) in enumerate(reads)])
+        for rows, reads in zip(batch.rows_of_each(statements, using=self.using), readers):
+            for key, read, flag in reads:
                 self.prefetched.setdefault(key, []).extend(finder.link_rows(read, rows, flag=flag))
         self.empty |= {key for key in ready if not self.prefetched.get(key)}
 

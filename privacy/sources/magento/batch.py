@@ -68,11 +68,12 @@ def results(statements: Sequence[Statement], *, using: str) -> Iterator[tuple[li
 def _trips(statements: Sequence[Statement]) -> Iterator[list[Statement]]:
     part, size = [], 0
     for statement in statements:
-        if part and (len(part) == STATEMENTS_PER_TRIP or size + statement.size() > BYTES_PER_TRIP):
+        added = statement.size()
+        if part and (len(part) == STATEMENTS_PER_TRIP or size + added > BYTES_PER_TRIP):
             yield part
             part, size = [], 0
         part.append(statement)
-        size += statement.size()
+        size += added
     if part:
         yield part
 

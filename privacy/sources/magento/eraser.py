@@ -4,9 +4,9 @@ Per table and chunk of primary keys: one UPDATE for the rows anonymized now, one
 under a hold (only the columns the hold does not keep), a CASE-UPDATE for text that is scrubbed of
 the subject's identifiers (read first, every table's in one batch), one CASE-UPDATE for values the
 plan fixed in advance, and one DELETE. Deletes run last, children before parents. The writes travel
-as one batch too (batch.py: on MariaDB/MySQL one round trip for up to 64 statements, so the server
-has run them all before the first result, and the progress callback, are back). Either every
-statement commits or none does: a worker killed half-way leaves the subject untouched.
+as one batch too (batch.py: on MariaDB/MySQL one round trip for up to 64 statements, which the
+server has all run by the time the first result, and so the progress callback, comes back). Either
+every statement commits or none does: a worker killed half-way leaves the subject untouched.
 
 Every value written is idempotent: strategies derive it from the row key and the subject (never
 from the value they overwrite), scrubbed text has nothing left to scrub, and value-dependent
@@ -78,17 +78,15 @@ class _Applier:
 
     def scrubbed_texts_read(self) -> None:
         """Read the text of every scrubbed column of the plan's rows, every table's in one batch, before any write."""
-        wanted = [(table_plan, column, pks) for table_plan in self.plan.tables for column, pks in _scrubbed(table_plan)]
-        statements = []
-        for table_plan, column, pks in wanted:
-            entry = datamap.table(table_plan.table)
-            pk, name = self.quote(entry.pk[0]), self.quote(column)
-            for chunk in chunks(pks):
-                where, params = self._where(entry.pk, chunk)
-                sql = f"SELECT {pk}, {name} FROM {self.quote(entry.name)} WHERE {where} AND {name} IS NOT NULL"
-                statements.append((table_plan.table, column, Statement(sql, params, ("pk", "text"))))
-        for (table, column, _), rows in zip(statements, batch.rows_of_each([read for *_, read in statements], using=self.connection.alias)):
-            self.texts.setdefault((table, column), {}).update((row["pk"], row["text"]) for row in rows)
+        statements, owners = [], []
+        for table_plan in self.plan.tables:
+            pk = datamap.table(table_plan.table).pk[0]
+            for column, pks in _scrubbed(table_plan):
+                reads = finder.in_statements(table=table_plan.table, column=pk, values=pks, select=(pk, column), using=self.connection.alias)
+                statements += reads
+                owners += [(table_plan.table, pk, column)] * len(reads)
+        for (table, pk, column), rows in zip(owners, batch.rows_of_each(statements, using=self.connection.alias)):
+            self.texts.setdefault((table, column), {}).update((row[pk], row[column]) for row in rows if row[column] is not None)
 
     # -- statements --------------------------------------------------------------------------
 
@@ -141,12 +139,12 @@ class _Applier:
 
     def _scrub(self, table_plan: TablePlan, column: str, pks) -> None:
         """Replace the subject's identifiers inside free text; rows whose text has none stay as they are."""
-        texts = self.texts.get((table_plan.table, column), {})
+        entry, texts = datamap.table(table_plan.table), self.texts.get((table_plan.table, column), {})
         for chunk in chunks(pks):
             present = ((key, texts[key]) for key in chunk if key in texts)
             changed = {key: scrubbed for key, text in present if (scrubbed := self.matcher.scrub(str(text))) != text}
             if changed:
-                self._case_update(datamap.table(table_plan.table), column, changed, "scrubbed")
+                self._case_update(entry, column, changed, "scrubbed")
 
     def _literals(self, table_plan: TablePlan, column: str, values: dict) -> None:
         entry = datamap.table(table_plan.table)

@@ -76,7 +76,7 @@ def table_columns(*, connection) -> dict[str, list[tuple[str, bool]]]:
         }
 
 
-def _select(using: str, table: str, columns: Iterable[str]) -> str:
+def select_sql(using: str, table: str, columns: Iterable[str]) -> str:
     return f"SELECT {', '.join(quote(using, name) for name in columns)} FROM {quote(using, table)}"
 
 
@@ -84,7 +84,7 @@ def _where_fixed(using: str, when) -> tuple[str, list]:
     return "".join(f" AND {quote(using, name)} = %s" for name, _ in when), [value for _, value in when]
 
 
-def _fetch(using: str, sql: str, params: list, columns: tuple[str, ...]) -> list[dict]:
+def fetch(using: str, sql: str, params: list, columns: tuple[str, ...]) -> list[dict]:
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         return [dict(zip(columns, row)) for row in cursor.fetchall()]
@@ -193,7 +193,7 @@ def in_statements(*, table: str, column: str, values: Iterable, select: tuple[st
     statements = []
     for chunk in _chunks(set(values)):
         match, params = in_sql(column=column, values=chunk, using=using)
-        statements.append(Statement(f"{_select(using, table, select)} WHERE {match}{fixed}", [*params, *fixed_params], select))
+        statements.append(Statement(f"{select_sql(using, table, select)} WHERE {match}{fixed}", [*params, *fixed_params], select))
     return statements
 
 
@@ -203,6 +203,11 @@ def link_statements(*, table: str, read: LinkRead, select: tuple[str, ...], usin
         return email_statements(table=table, column=read.column, emails=read.values, select=select, indexed=read.indexed,
                                 when=read.when, using=using)  # fmt: skip
     return in_statements(table=table, column=read.column, values=read.values, select=select, when=read.when, using=using)
+
+
+def linked(*, table: str, read: LinkRead, select: tuple[str, ...], using: str) -> list[dict]:
+    """The rows of table that following one link finds."""
+    return link_rows(read, _rows(link_statements(table=table, read=read, select=select, using=using), using))
 
 
 def link_rows(read: LinkRead, rows: list[dict], *, flag: str | None = None) -> list[dict]:
@@ -277,7 +282,7 @@ def email_statements(
     statements = []
     for chunk in _chunks(set(emails), size=KEYS_PER_MATCH):
         match, params = email_candidates_sql(column=column, emails=chunk, indexed=indexed, using=using)
-        statements.append(Statement(f"{_select(using, table, select)} WHERE {match}{fixed}{extra}",
+        statements.append(Statement(f"{select_sql(using, table, select)} WHERE {match}{fixed}{extra}",
                                     [*params, *fixed_params, *extra_params], select))  # fmt: skip
     return statements
 
@@ -290,7 +295,7 @@ def rows_by_prefix(
     rows = []
     for chunk in _chunks(set(prefixes), size=KEYS_PER_MATCH):
         match, params = prefix_sql(column=column, prefixes=chunk, using=using)
-        rows += _fetch(using, f"{_select(using, table, select)} WHERE {match}{extra}", [*params, *extra_params], select)
+        rows += fetch(using, f"{select_sql(using, table, select)} WHERE {match}{extra}", [*params, *extra_params], select)
     return rows
 
 
@@ -309,15 +314,15 @@ def in_sql(*, column: str, values: Iterable, using: str) -> tuple[str, list]:
 def rows_matching_any(*, table: str, select: tuple[str, ...], conditions: list[tuple[str, list]], using: str) -> list[dict]:
     """Return the rows of table matching any of conditions (WHERE fragments with their parameters) in ONE statement,
     a UNION ALL of one SELECT per condition (each keeps its own index); a row matching two comes twice."""
-    head = _select(using, table, select)
+    head = select_sql(using, table, select)
     sql = " UNION ALL ".join(f"{head} WHERE {condition}" for condition, _ in conditions)
-    return _fetch(using, sql, [param for _, params in conditions for param in params], select)
+    return fetch(using, sql, [param for _, params in conditions for param in params], select)
 
 
 def rows_after(*, table: str, pk: str, after, select: tuple[str, ...], limit: int, using: str) -> list[dict]:
     """Return up to limit rows with a primary key above `after`, in key order (a range on the primary key)."""
-    sql = f"{_select(using, table, select)} WHERE {quote(using, pk)} > %s ORDER BY {quote(using, pk)} LIMIT %s"
-    return _fetch(using, sql, [after, limit], select)
+    sql = f"{select_sql(using, table, select)} WHERE {quote(using, pk)} > %s ORDER BY {quote(using, pk)} LIMIT %s"
+    return fetch(using, sql, [after, limit], select)
 
 
 def rows_changed_between(
@@ -325,10 +330,10 @@ def rows_changed_between(
 ) -> list[dict]:
     """Return up to limit rows changed at or after `since` with after_pk < key <= up_to_pk, in key order."""
     sql = (
-        f"{_select(using, table, select)} WHERE {quote(using, change_column)} >= %s"
+        f"{select_sql(using, table, select)} WHERE {quote(using, change_column)} >= %s"
         f" AND {quote(using, pk)} > %s AND {quote(using, pk)} <= %s ORDER BY {quote(using, pk)} LIMIT %s"
     )
-    return _fetch(using, sql, [since, after_pk, up_to_pk, limit], select)
+    return fetch(using, sql, [since, after_pk, up_to_pk, limit], select)
 
 
 # InnoDB refreshes its list of open transactions at most every 0.1 s, and change times are whole seconds.

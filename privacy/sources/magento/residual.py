@@ -10,7 +10,7 @@ from functools import cache, partial
 
 from django.db import connections
 
-from privacy.sources.magento.finder import LIKE_ESCAPE, PROBE_PARAMETERS, like_escape, quote, tables_with_rows
+from privacy.sources.magento.finder import LIKE_ESCAPE, PROBE_PARAMETERS, fetch, like_escape, quote, select_sql, tables_with_rows
 from privacy.sources.magento.rowkeys import chunks, pk_where
 
 LITERALS_PER_STATEMENT = 40
@@ -41,7 +41,7 @@ def rows_text(*, table: str, pk_columns: tuple[str, ...], pks: Iterable, using: 
     rows = []
     for chunk in chunks(pks):
         where, params = pk_where(partial(quote, using), pk_columns, chunk)
-        rows += _fetch(using, f"{_select(using, table, select)} WHERE {where}", params, select)
+        rows += fetch(using, f"{select_sql(using, table, select)} WHERE {where}", params, select)
     return rows
 
 
@@ -69,7 +69,7 @@ def rows_containing(*, table: str, literals: list[str], using: str) -> Iterator[
     for start in range(0, len(literals), LITERALS_PER_STATEMENT):
         part = literals[start : start + LITERALS_PER_STATEMENT]
         likes = " OR ".join(f"{haystack} LIKE %s ESCAPE '{LIKE_ESCAPE}'" for _ in part)
-        yield from _fetch(using, f"{_select(using, table, select)} WHERE {likes}", ["%" + like_escape(lit) + "%" for lit in part], select)
+        yield from fetch(using, f"{select_sql(using, table, select)} WHERE {likes}", ["%" + like_escape(lit) + "%" for lit in part], select)
 
 
 def _columns(using: str, table: str):
@@ -87,13 +87,3 @@ def _field_type(introspection, field) -> str:
         return introspection.get_field_type(field.type_code, field)
     except KeyError:  # a type Django has no field for (e.g. SQLite's mediumblob): not text
         return ""
-
-
-def _select(using: str, table: str, columns) -> str:
-    return f"SELECT {', '.join(quote(using, name) for name in columns)} FROM {quote(using, table)}"
-
-
-def _fetch(using: str, sql: str, params: list, columns) -> list[dict]:
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
