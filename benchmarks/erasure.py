@@ -42,6 +42,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.db import connections, transaction  # noqa: E402
 
+from benchmarks.cpu import CpuSample, loop_seconds, per_subject_line, reference_line  # noqa: E402
 from benchmarks.erasure_shop import bench_erasure_build, sql, subject_with_orders  # noqa: E402
 from privacy.audit.actors import Actor  # noqa: E402
 from privacy.celery import app  # noqa: E402
@@ -329,10 +330,13 @@ def report_queue(size: int, *, concurrency: int = 1) -> None:
     if app_tables_vacuum():
         print("  PostgreSQL autovacuum is off on this server: the app database was vacuumed and analyzed before the drain")
     app.control.purge()  # what the preparation queued (acknowledgement e-mails, audit sealing) is not measured
+    reference = loop_seconds()  # before the workers start, so they do not slow it
     processes = workers(2, concurrency=concurrency)
     try:
         drain(warm_up)  # each pool process reads the shop's schema once (information_schema) on its first erasure
-        completed, idle = drain(ids)
+        # the window holds the follow-up tasks too (receipt e-mail, audit sealing): a subject's whole cost
+        with CpuSample(roots=[process.pid for process in processes]) as cpu:
+            completed, idle = drain(ids)
     finally:
         for process in processes:
             process.terminate()
@@ -343,6 +347,8 @@ def report_queue(size: int, *, concurrency: int = 1) -> None:
           f" all completed in {completed:.1f} s"
           f" = {rate:.1f} subjects/s; with every follow-up task (the receipt e-mail, audit sealing)"
           f" {idle:.1f} s = {len(ids) / idle:.1f} subjects/s")  # fmt: skip
+    print(per_subject_line(cpu.use(), subjects=len(ids)))
+    print(reference_line(reference))
     print(f"  baseline, Fides-style sequential (discovery + row-by-row writes) on 20 subjects: {baseline_rate:.1f} subjects/s;"
           f" ratio {rate / baseline_rate:.1f}x")
 
