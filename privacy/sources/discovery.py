@@ -45,29 +45,25 @@ def subject_identify(
 def subject_identify_rows(
     *, email: str | None = None, customer_id: int | None = None, amazon_buyer_id: str | None = None,
     order_increment_id: str | None = None, using: str = "magento", also: dict[str, tuple[str, ...]] | None = None,
-    locator_view: locator.LocatorReader | None = None,
 ) -> tuple[Subject, dict[str, dict]]:  # fmt: skip
     """subject_identify, then subject_rows of that subject, as one walk: the orders identifying read are where
     discovery starts (the same statements a moment apart, so read once), and the locator is read once.
-    `also` and `locator_view` as for subject_rows."""
+    `also` as for subject_rows."""
     seed = _seed(email=email, customer_id=customer_id, amazon_buyer_id=amazon_buyer_id, order_increment_id=order_increment_id)
-    subject, walk = _identified(seed, using=using, also=also, locator_view=locator_view)
+    subject, walk = _identified(seed, using=using, also=also)
     return subject, subject_rows(subject=subject, using=using, walk=walk, also=also)
 
 
-def _identified(seed: Seed, *, using: str, also: dict[str, tuple[str, ...]] | None = None,
-                locator_view: locator.LocatorReader | None = None) -> tuple[Subject, "_Walk"]:  # fmt: skip
+def _identified(seed: Seed, *, using: str, also: dict[str, tuple[str, ...]] | None = None) -> tuple[Subject, "_Walk"]:
     ids = {
         ByEmail: {normalize_email(seed.email)} if seed.email else set(),
         ByCustomer: {seed.customer_id} if seed.customer_id else set(),
         ByAmazonBuyer: {seed.amazon_buyer_id} if seed.amazon_buyer_id else set(),
     }
     orders = _guest_order(seed, using=using) if seed.order_increment_id else set()
-    locator_view = locator_view or locator.LocatorReader()  # one view for the identity rounds and the walk
-    # only the accounts that exist
-    ids[ByCustomer], account_rows = _identity_closure(ids, using=using, also=also or {}, locator_view=locator_view)
+    ids[ByCustomer], account_rows = _identity_closure(ids, using=using, also=also or {})  # only the accounts that exist
     probe = Subject(seed=seed, emails=frozenset(ids[ByEmail]), customer_ids=frozenset(ids[ByCustomer]))
-    walk = _Walk(probe, using=using, locator_view=locator_view)
+    walk = _Walk(probe, using=using)
     walk.also = also or {}  # the orders read here are the walk's: they carry the same columns
     found = walk.linked_rows(datamap.table("sales_order"))
     subject = Subject(
@@ -88,18 +84,12 @@ def subject_discover(*, subject: Subject, using: str = "magento") -> list[Findin
 
 
 def subject_rows(
-    *, subject: Subject, using: str = "magento", walk: "_Walk | None" = None, also: dict[str, tuple[str, ...]] | None = None,
-    locator_view: locator.LocatorReader | None = None,
+    *, subject: Subject, using: str = "magento", walk: "_Walk | None" = None, also: dict[str, tuple[str, ...]] | None = None
 ) -> dict[str, dict]:
     """Return {table: {pk: row}} for the subject; rows hold the mapped and link columns, and the columns
-    `also` names per table (e.g. the residual scan's text columns, read in the same statements).
-
-    locator_view: a LocatorReader an earlier walk of the same piece of work read the locator with (an erasure's plan,
-    for its residual scan), so its checkpoints and entries are not read again. Reading with it stays complete: its
-    checkpoints are older, so the rows it asks the shop for beyond the located ones (written or changed since the
-    checkpoint) are a superset of what a fresh view would ask for."""
+    `also` names per table (e.g. the residual scan's text columns, read in the same statements)."""
     present = _present_tables(using, settings.DATABASES[using]["NAME"])
-    walk = walk or _Walk(subject, using=using, locator_view=locator_view)
+    walk = walk or _Walk(subject, using=using)
     walk.also = also or {}
     walk.probing = [entry for entry in datamap.resolution_order() if entry.name in present and entry.name not in walk.known]
     for entry in datamap.resolution_order():
@@ -152,8 +142,7 @@ def _guest_order(seed: Seed, *, using: str) -> set[int]:
     return matching
 
 
-def _identity_closure(ids: dict[type, set], *, using: str, also: dict[str, tuple[str, ...]],
-                      locator_view: locator.LocatorReader) -> tuple[set[int], dict[str, dict]]:  # fmt: skip
+def _identity_closure(ids: dict[type, set], *, using: str, also: dict[str, tuple[str, ...]]) -> tuple[set[int], dict[str, dict]]:
     """Grow ids through the account tables until no new customer id, e-mail or buyer id appears.
 
     Each round looks up only the values the previous rounds have not asked about. Returns the
@@ -173,7 +162,7 @@ def _identity_closure(ids: dict[type, set], *, using: str, also: dict[str, tuple
             asked[kind] |= values
         probe = Subject(seed=Seed(), emails=frozenset(new[ByEmail]), customer_ids=frozenset(new[ByCustomer]),
                         amazon_buyer_ids=frozenset(new[ByAmazonBuyer]))  # fmt: skip
-        walk = _Walk(probe, using=using, locator_view=locator_view)
+        walk = _Walk(probe, using=using)
         walk.also = also
         for entry in tables:
             walk.subject = _not_read_yet(probe, entry, rows[entry.name])
@@ -246,13 +235,13 @@ class _Walk:
     and reads only those. Either way an empty link costs a share of one round trip, not one each.
     """
 
-    def __init__(self, subject: Subject, *, using: str, locator_view: locator.LocatorReader | None = None):
+    def __init__(self, subject: Subject, *, using: str):
         self.subject = subject
         self.using = using
         self.found: dict[str, dict] = {}  # tables read completely
         self.known: dict[str, dict] = {}  # rows of a table read before the walk reached it
         self.charge_permissions: set[str] = set()
-        self.locator = locator_view or locator.LocatorReader()
+        self.locator = locator.LocatorReader()
         self.also: dict[str, tuple[str, ...]] = {}  # columns read besides select_columns, per table
         self.probing: list[Table] = []  # the tables still to read, in order (empty: no probing)
         self.empty: set[tuple[str, int]] = set()  # (table, link index) known to find nothing

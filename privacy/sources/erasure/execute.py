@@ -45,7 +45,6 @@ from privacy.sources.erasure.receipt import (
     staff_block_reason,
 )
 from privacy.sources.erasure.residual import residual_scan
-from privacy.sources.locator import LocatorReader
 from privacy.sources.magento.eraser import plan_apply
 from privacy.sources.magento.erasure_facts import fact_columns, subject_facts
 from retention.selectors import shop_jurisdiction
@@ -87,12 +86,10 @@ def manual_reference() -> str:
 
 
 def erasure_plan_prepare(*, identity: dict, jurisdiction: str | None = None, now: datetime | None = None,
-                         using: str = "magento", locator_view: LocatorReader | None = None) -> ErasurePlan:  # fmt: skip
-    """Discover the subject named by identity (email=..., customer_id=...) and plan their erasure; changes nothing.
-
-    locator_view: the LocatorReader to discover with, kept by the caller for the residual scan that follows."""
+                         using: str = "magento") -> ErasurePlan:  # fmt: skip
+    """Discover the subject named by identity (email=..., customer_id=...) and plan their erasure; changes nothing."""
     now, jurisdiction = now or timezone.now(), jurisdiction or shop_jurisdiction()
-    subject, rows = subject_identify_rows(**identity, using=using, also=fact_columns(using=using), locator_view=locator_view)
+    subject, rows = subject_identify_rows(**identity, using=using, also=fact_columns(using=using))
     return erasure_plan_build(
         subject=subject, rows=rows, facts=subject_facts(rows=rows, using=using),
         identifiers=identifiers_collect(rows=rows, emails=subject.emails, buyer_ids=subject.amazon_buyer_ids),
@@ -116,11 +113,10 @@ def erasure_run(
     run.before_record = before_record
     if run.reached(Step.VERIFIED):
         return run
-    locator_view = LocatorReader()  # the plan's discovery and the residual scan read the locator once between them
-    plan = _plan_step(run, identity, actor, now, using, locator_view)
+    plan = _plan_step(run, identity, actor, now, using)
     _amazon_step(run, plan, actor, amazon_client, now)
     _apply_step(run, plan, actor, using, progress, now)
-    _scan_step(run, plan, actor, using, now, locator_view)
+    _scan_step(run, plan, actor, using, now)
     return run
 
 
@@ -171,14 +167,12 @@ def erasure_scan_open(run: ErasureRun) -> dict | None:
 # -- steps -------------------------------------------------------------------------------------
 
 
-def _plan_step(run: ErasureRun, identity: dict | None, actor: Actor, now: datetime, using: str,
-               locator_view: LocatorReader) -> ErasurePlan:  # fmt: skip
+def _plan_step(run: ErasureRun, identity: dict | None, actor: Actor, now: datetime, using: str) -> ErasurePlan:
     if run.reached(Step.APPLYING):
         return erasure_plan_open(run)  # frozen: the shop may already have been changed by it
     if identity is None:
         identity = erasure_plan_open(run).subject.seed.as_dict()
-    plan = erasure_plan_prepare(identity=identity, jurisdiction=run.jurisdiction, now=now, using=using,
-                                locator_view=locator_view)  # fmt: skip
+    plan = erasure_plan_prepare(identity=identity, jurisdiction=run.jurisdiction, now=now, using=using)
     with transaction.atomic():
         run.plan_sealed, run.summary = _seal(run, "plan", json.dumps(plan_to_json(plan))), plan_preview(plan)
         if plan.blocked:
@@ -252,9 +246,8 @@ def _apply_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, using: str, pr
                                                               "groups": run.summary.get("holds", [])})  # fmt: skip
 
 
-def _scan_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, using: str, now: datetime,
-               locator_view: LocatorReader) -> None:  # fmt: skip
-    result = residual_scan(plan=plan, deep=run.deep_scan, using=using, locator_view=locator_view)
+def _scan_step(run: ErasureRun, plan: ErasurePlan, actor: Actor, using: str, now: datetime) -> None:
+    result = residual_scan(plan=plan, deep=run.deep_scan, using=using)
     with transaction.atomic():
         run.scan_sealed, run.scan = _seal(run, "scan", json.dumps(result.as_dict(), default=str)), result.summary()
         if result.clean:

@@ -21,7 +21,6 @@ from privacy.sources import datamap
 from privacy.sources.discovery import subject_rows
 from privacy.sources.erasure.identifiers import matcher_for
 from privacy.sources.erasure.plan import ErasurePlan
-from privacy.sources.locator import LocatorReader
 from privacy.sources.magento.residual import rows_containing, rows_text, tables_without, text_columns
 
 NOT_DELETED = "row_not_deleted"
@@ -64,13 +63,9 @@ class ScanResult:
         return self.summary() | {"hits": hits}
 
 
-def residual_scan(*, plan: ErasurePlan, deep: bool = False, using: str = "magento",
-                  locator_view: LocatorReader | None = None) -> ScanResult:  # fmt: skip
-    """Scan the shop database for plan's subject after the plan was applied; never changes anything.
-
-    locator_view: the LocatorReader the plan's discovery read the locator with, when the scan follows it in the same
-    process (see discovery.subject_rows)."""
-    scanner = _Scanner(plan, using, locator_view)
+def residual_scan(*, plan: ErasurePlan, deep: bool = False, using: str = "magento") -> ScanResult:
+    """Scan the shop database for plan's subject after the plan was applied; never changes anything."""
+    scanner = _Scanner(plan, using)
     scanner.linked_rows()
     scanner.planned_rows()
     if deep:
@@ -79,8 +74,8 @@ def residual_scan(*, plan: ErasurePlan, deep: bool = False, using: str = "magent
 
 
 class _Scanner:
-    def __init__(self, plan: ErasurePlan, using: str, locator_view: LocatorReader | None):
-        self.plan, self.using, self.locator_view = plan, using, locator_view
+    def __init__(self, plan: ErasurePlan, using: str):
+        self.plan, self.using = plan, using
         self.matcher = matcher_for(plan.identifiers)
         self.tables_text = text_columns(using=using, database=connections[using].settings_dict["NAME"])
         self.kept = {(table.table, row.pk): set(table.kept) for table in plan.tables for row in table.held}
@@ -95,7 +90,7 @@ class _Scanner:
         """Every row discovery links to the subject now, text columns included (the same statements read both);
         the plan's rows are among them unless erasure unlinked or deleted them."""
         text = {table: columns for table, (_, columns) in self.tables_text.items() if table in datamap.BY_NAME}
-        for table, rows in subject_rows(subject=self.plan.subject, using=self.using, also=text, locator_view=self.locator_view).items():
+        for table, rows in subject_rows(subject=self.plan.subject, using=self.using, also=text).items():
             if rows:
                 self.tables += 1
                 primary = self._primary(table)

@@ -2,7 +2,6 @@
 
 import pytest
 from django.db import connections
-from django.test.utils import CaptureQueriesContext
 
 from privacy.audit.actors import Actor
 from privacy.sources.erasure.execute import (
@@ -12,7 +11,6 @@ from privacy.sources.erasure.execute import (
 )
 from privacy.sources.erasure.models import ErasureRun, Problem
 from privacy.sources.erasure.residual import residual_scan
-from privacy.sources.locator import locator_sync
 from tests.sources.erasure.helpers import SEEDED_AT, erasable_customer, person
 
 pytestmark = pytest.mark.django_db(databases=["default", "magento"])
@@ -85,29 +83,3 @@ def test_residue_stops_the_erasure_before_it_is_marked_done(shop, settings):
     # then the run stops with the residue recorded, not verified
     run = ErasureRun.objects.get(reference="manual:residue")
     assert run.problem == Problem.RESIDUE and run.step == "held" and run.scan["residues"] == 1
-
-
-def test_an_erasure_reads_the_locator_once_and_its_scan_still_finds_a_guest_order_written_after_the_plan(shop, settings):
-    # given a synced locator (no catch-up due during the test), and a subject
-    settings.PRIVACY_LOCATOR_CATCH_UP_SECONDS = 3600
-    locator_sync()
-    customer_id = erasable_customer(min_orders=2)
-    subject = person(customer_id)
-
-    def guest_order_placed_once_the_plan_is_made():  # the first progress point comes after the plan's discovery
-        if not placed:
-            _insert("INSERT INTO sales_order (increment_id, store_id, customer_email, customer_is_guest, created_at, "
-                    "updated_at) VALUES ('AFTERPLAN1', 1, %s, 1, %s, %s)", [subject.email, SEEDED_AT, SEEDED_AT])  # fmt: skip
-            placed.append(True)
-
-    # when the erasure runs while the shop takes that guest order
-    placed = []
-    with CaptureQueriesContext(connections["default"]) as app_queries, pytest.raises(ErasureResidue) as residue:
-        erasure_run(reference="manual:late-guest", identity={"customer_id": customer_id}, actor=OPERATOR, now=SEEDED_AT,
-                    before_record=guest_order_placed_once_the_plan_is_made)  # fmt: skip
-
-    # then the plan's discovery and the residual scan read the locator's checkpoints once between them, and the scan
-    # (asking for the rows written since that checkpoint) finds the order the plan never saw
-    checkpoint_reads = [query for query in app_queries if 'FROM "sources_locatorcheckpoint"' in query["sql"]]
-    assert placed and len(checkpoint_reads) == 1
-    assert residue.value.summary["residue_columns"] == ["sales_order.customer_email"]
