@@ -83,3 +83,31 @@ def test_residue_stops_the_erasure_before_it_is_marked_done(shop, settings):
     # then the run stops with the residue recorded, not verified
     run = ErasureRun.objects.get(reference="manual:residue")
     assert run.problem == Problem.RESIDUE and run.step == "held" and run.scan["residues"] == 1
+
+
+def _staff_logged_in_as(customer_id: int, email: str, user_name: str) -> None:
+    _insert("INSERT INTO magento_login_as_customer_log (time, user_id, user_name, customer_id, customer_email) "
+            "VALUES (%s, 1, %s, %s, %s)", [SEEDED_AT, user_name, customer_id, email])  # fmt: skip
+
+
+def test_a_staff_member_who_shares_the_subject_s_surname_is_not_residue_of_the_subject(shop):
+    # given a customer a staff member of the same surname logged in as ("Login as Customer" keeps the staff's name)
+    customer_id = erasable_customer(min_orders=2)
+    subject = person(customer_id)
+    _staff_logged_in_as(customer_id, subject.email, user_name=f"Support {subject.lastname}")
+
+    # when the customer is erased, then the scan passes: the log row's customer columns are anonymized, and the
+    # staff member's name in it is theirs (the data map says so), not the customer's
+    run = erasure_run(reference="manual:namesake", identity={"customer_id": customer_id}, actor=OPERATOR, now=SEEDED_AT)
+    assert run.step == "verified" and run.scan["residues"] == 0
+
+
+def test_the_subject_s_e_mail_in_a_column_of_someone_else_s_data_is_still_residue(shop):
+    # given a staff member whose user name is the customer's own e-mail address
+    customer_id = erasable_customer(min_orders=2)
+    subject = person(customer_id)
+    _staff_logged_in_as(customer_id, subject.email, user_name=subject.email)
+
+    # when the customer is erased, then the scan names the address left in the staff column
+    with pytest.raises(ErasureResidue, match="magento_login_as_customer_log.user_name"):
+        erasure_run(reference="manual:email-as-user", identity={"customer_id": customer_id}, actor=OPERATOR, now=SEEDED_AT)
