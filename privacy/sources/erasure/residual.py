@@ -81,9 +81,6 @@ class _Scanner:
         self.kept = {(table.table, row.pk): set(table.kept) for table in plan.tables for row in table.held}
         self.own = {(table.table, pk) for table in plan.tables for pk in (*table.delete, *table.anonymize, *table.held_pks())}
         self.deleted = {(table.table, pk) for table in plan.tables for pk in table.delete}
-        # columns of the subject's rows that hold someone else's data (the staff member who logged in as them, the
-        # store's name): a name there is that person's, so only what identifies the subject anywhere counts
-        self.not_theirs = {entry.name: frozenset(entry.ignored) for entry in datamap.TABLES if entry.ignored}
         self.checked: set[tuple[str, object]] = set()
         self.hits: list[Hit] = []
         self.tables = 0
@@ -157,11 +154,14 @@ class _Scanner:
 
     def _check_row(self, table: str, pk, row: dict, primary, *, own: bool, whole_row: bool) -> None:
         kept = self.kept.get((table, pk), set())
+        # columns the data map marks as someone else's (the staff member who logged in as the subject, a store's
+        # name): a name there is that person's, so only what identifies the subject anywhere counts
+        not_theirs = datamap.BY_NAME[table].ignored if table in datamap.BY_NAME else ()
         found = set()
         for column, value in row.items():
             if column in primary or not isinstance(value, str) or not value:
                 continue
-            kinds = self._kinds(value, own and column not in self.not_theirs.get(table, ()))
+            kinds = self._kinds(value, own and column not in not_theirs)
             if kinds:
                 found |= kinds
                 self.hits.append(Hit(table, pk, column, tuple(sorted(kinds)), allowed=column in kept))

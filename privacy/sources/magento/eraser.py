@@ -82,11 +82,12 @@ class _Applier:
         for table_plan in self.plan.tables:
             pk = datamap.table(table_plan.table).pk[0]
             for column, pks in _scrubbed(table_plan):
-                reads = finder.in_statements(table=table_plan.table, column=pk, values=pks, select=(pk, column), using=self.connection.alias)
+                reads = finder.in_statements(table=table_plan.table, column=pk, values=pks, select=(pk, column),
+                                             extra=f" AND {self.quote(column)} IS NOT NULL", using=self.connection.alias)  # fmt: skip
                 statements += reads
                 owners += [(table_plan.table, pk, column)] * len(reads)
         for (table, pk, column), rows in zip(owners, batch.rows_of_each(statements, using=self.connection.alias)):
-            self.texts.setdefault((table, column), {}).update((row[pk], row[column]) for row in rows if row[column] is not None)
+            self.texts.setdefault((table, column), {}).update((row[pk], row[column]) for row in rows)
 
     # -- statements --------------------------------------------------------------------------
 

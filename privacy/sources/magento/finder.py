@@ -187,13 +187,17 @@ def rows_in(*, table: str, column: str, values: Iterable, select: tuple[str, ...
     return _rows(in_statements(table=table, column=column, values=values, select=select, when=when, using=using), using)
 
 
-def in_statements(*, table: str, column: str, values: Iterable, select: tuple[str, ...], when=(), using: str) -> list[Statement]:
-    """The reads of rows_in, one per chunk of values."""
+def in_statements(
+    *, table: str, column: str, values: Iterable, select: tuple[str, ...], when=(), using: str,
+    extra: str = "", extra_params: tuple = (),
+) -> list[Statement]:
+    """The reads of rows_in, one per chunk of values (extra: a further ` AND ...` condition, as for email_statements)."""
     fixed, fixed_params = _where_fixed(using, when)
     statements = []
     for chunk in _chunks(set(values)):
         match, params = in_sql(column=column, values=chunk, using=using)
-        statements.append(Statement(f"{select_sql(using, table, select)} WHERE {match}{fixed}", [*params, *fixed_params], select))
+        statements.append(Statement(f"{select_sql(using, table, select)} WHERE {match}{fixed}{extra}",
+                                    [*params, *fixed_params, *extra_params], select))  # fmt: skip
     return statements
 
 
