@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -16,13 +18,21 @@ class Command(BaseCommand):
         "Prepare the demo (run by `make demo`, safe to repeat): seed the demo Magento SQLite database once, "
         "point .env at the local Amazon Pay simulator, create the staff logins and print them."
     )
+    # The system checks would look at the shop database before this command creates it, and warn that every table
+    # of the data map is missing; `demo_serve`, which `make demo` runs next, checks the seeded shop.
+    requires_system_checks = []
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--env-file", type=Path, default=None,
+                            help="the .env file to point at the Amazon Pay simulator (default: .env beside manage.py)")  # fmt: skip
+
+    def handle(self, *args, env_file: Path | None = None, **options):
         self.stdout.write(demo_magento_prepare())
         locator_sync()
-        added = demo_env_file_update(path=settings.BASE_DIR / ".env", values=demo_amazon_pay_environment())
+        env_file = env_file or settings.BASE_DIR / ".env"
+        added = demo_env_file_update(path=env_file, values=demo_amazon_pay_environment())
         if added:
-            self.stdout.write(f".env now points at the Amazon Pay simulator ({', '.join(added)})")
+            self.stdout.write(f"{env_file.name} now points at the Amazon Pay simulator ({', '.join(added)})")
         self.stdout.write("\nStaff logins for http://127.0.0.1:8000/admin/ :")
         for login in demo_logins_ensure():
             self.stdout.write(f"  {login.username:<8} {login.password}   ({login.group})")
