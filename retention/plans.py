@@ -7,6 +7,8 @@ from the data map (privacy.sources.datamap); this module only adds the age rules
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.utils.translation import gettext_lazy as _
+
 from privacy.sources import datamap
 from privacy.sources.strategies import ANONYMIZED_DOMAIN, PLACEHOLDER
 from retention.models import Plan
@@ -199,7 +201,7 @@ class Purge:
     table: str
     pk: str
     due: str
-    age: str
+    age: str  # the columns in words, for the age rule
     unix_time: bool = False
 
 
@@ -209,11 +211,11 @@ PURGES = {
         "customer_log",
         "log_id",
         "(last_login_at IS NULL OR last_login_at < %s) AND (last_logout_at IS NULL OR last_logout_at < %s)",
-        "last_login_at and last_logout_at",
+        _("last_login_at and last_logout_at"),
     ),
     Plan.REPORT_EVENT: Purge("report_event", "event_id", "logged_at < %s", "logged_at"),
     Plan.PASSWORD_RESET_EVENTS: Purge("password_reset_request_event", "id", "created_at < %s", "created_at"),
-    Plan.SENDFRIEND_LOG: Purge("sendfriend_log", "log_id", "time < %s", "time, Unix seconds", unix_time=True),
+    Plan.SENDFRIEND_LOG: Purge("sendfriend_log", "log_id", "time < %s", _("time, Unix seconds"), unix_time=True),
     Plan.LOGIN_AS_CUSTOMER_LOG: Purge("magento_login_as_customer_log", "log_id", "time < %s", "time"),
 }
 

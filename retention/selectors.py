@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _, ngettext, pgettext_lazy
 
 from retention import closure, plans
 from retention.models import RESUMABLE_STATES, DocumentClass, Plan, RetentionPolicy, RetentionRun, StatutoryPeriod
@@ -94,23 +95,40 @@ def last_run(*, policy: RetentionPolicy) -> RetentionRun | None:
 
 
 def age_rule_text(policy: RetentionPolicy) -> str:
+    """Return policy's age rule in words, in the active language."""
     if policy.plan == Plan.ORDERS:
-        periods = ", ".join(
-            f"{DocumentClass(document).label.lower()} {statutory_period(document_class=document).years} years"
-            for document in ORDER_DOCUMENTS
-        )
-        return (
-            f"statutory periods in {shop_jurisdiction().upper()} ({periods}), counted from the end of the calendar "
-            "year of the order and of each of its invoices, credit memos and shipments"
-        )
+        periods = ", ".join(_document_period(document) for document in ORDER_DOCUMENTS)
+        return _(
+            "statutory periods in %(jurisdiction)s (%(periods)s), counted from the end of the calendar year of the "
+            "order and of each of its invoices, credit memos and shipments"
+        ) % {"jurisdiction": shop_jurisdiction().upper(), "periods": periods}
     if policy.plan == Plan.HOLDS:
-        return "the day after the erasure hold's statutory period ends (hold_until)"
+        return _("the day after the erasure hold's statutory period ends (hold_until)")
     if policy.plan == Plan.INACTIVE_ACCOUNTS:
-        return (
-            f"no log-in, order or account change for {policy.age_days} days; closed {policy.notice_days} days "
-            "after a warning e-mail if still inactive"
-        )
-    return f"older than {policy.age_days} days ({_age_column(policy)})"
+        return _(
+            "no log-in, order or account change for %(inactive)s; closed %(notice)s after a warning e-mail if still "
+            "inactive"
+        ) % {"inactive": _days(policy.age_days), "notice": _days(policy.notice_days)}
+    return _("older than %(age)s (%(column)s)") % {"age": _days(policy.age_days), "column": _age_column(policy)}
+
+
+# Mid-sentence names: lower case in English and French, capitalized nouns in German, so not the labels lower-cased.
+DOCUMENTS_IN_A_SENTENCE = {
+    DocumentClass.ORDER: pgettext_lazy("document class in a sentence", "order"),
+    DocumentClass.INVOICE: pgettext_lazy("document class in a sentence", "invoice"),
+    DocumentClass.CREDIT_MEMO: pgettext_lazy("document class in a sentence", "credit memo"),
+    DocumentClass.SHIPMENT: pgettext_lazy("document class in a sentence", "shipment / delivery note"),
+}
+
+
+def _document_period(document: str) -> str:
+    years = statutory_period(document_class=document).years
+    values = {"document": DOCUMENTS_IN_A_SENTENCE[document], "years": years}
+    return ngettext("%(document)s %(years)d year", "%(document)s %(years)d years", years) % values
+
+
+def _days(days: int) -> str:
+    return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
 
 
 def _age_column(policy: RetentionPolicy) -> str:

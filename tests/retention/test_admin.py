@@ -97,3 +97,15 @@ def test_a_statutory_period_of_one_year_reads_in_the_singular_in_french_and_engl
         assert str(period) == "France\u00a0: Facture 1 an"
     with translation.override("en"):
         assert str(period) == "France: Invoice 1 year"
+
+
+def test_the_policy_list_states_each_age_rule_in_german(admin_client):
+    # given a staff member whose browser asks for German
+    # when they open the list of policies
+    page = admin_client.get(reverse("admin:retention_retentionpolicy_changelist"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    # then every age rule reads in German, the shop's columns and the law's country code kept as they are
+    assert "älter als 90 Tage (quote.updated_at)" in page
+    assert "älter als 1 Tag (sendfriend_log: time, Unix-Sekunden)" in page
+    assert "gesetzliche Aufbewahrungsfristen (DE: Bestellung 8 Jahre, Rechnung 8 Jahre, Gutschrift 8 Jahre, " in page
+    assert "1095 Tage lang keine Anmeldung, Bestellung oder Kontoänderung; 30 Tage nach einer Warn-E-Mail" in page
+    assert "older than" not in page and "statutory periods in" not in page

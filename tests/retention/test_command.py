@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from retention.models import RetentionPolicy, StatutoryPeriod
 from retention.services.claims import retention_policy_claim
@@ -92,3 +92,15 @@ def test_a_policy_that_cannot_start_fails_with_a_reason_that_says_what_to_fix(sh
     # then
     assert "failed: orders-anonymize" in str(error.value)
     assert "No statutory period for invoice documents in jurisdiction 'de'" in out.getvalue()
+
+
+def test_the_list_and_the_record_stay_in_english_when_called_from_a_german_session():
+    # given a caller whose language is German (a staff session, or LANGUAGE_CODE = "de")
+    with translation.override("de"):
+        # when the list and the record are printed
+        listed, record = _call("list"), json.loads(_call("record", "--json"))
+    # then they are in English, as the scripts that read them expect
+    assert "older than 90 days (quote.updated_at)" in listed and "older than 1 day (sendfriend_log: time, Unix seconds)" in listed
+    orders = next(entry for entry in record if entry["policy"] == "orders-anonymize")
+    assert orders["age_rule"].startswith("statutory periods in DE (order 8 years, invoice 8 years, credit memo 8 years")
+    assert "älter" not in listed and orders["action"] == "Anonymize"

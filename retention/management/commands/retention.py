@@ -2,6 +2,7 @@ import json
 import sys
 
 from django.core.management import BaseCommand, CommandError
+from django.core.management.base import no_translations
 
 from privacy.audit.actors import Actor
 from retention import reports
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         record = commands.add_parser("record", help="the Art. 30(1)(f) erasure time limits, one entry per policy")
         record.add_argument("--json", action="store_true")
 
+    @no_translations  # scripts read the output: English whatever LANGUAGE_CODE or the caller's language
     def handle(self, *args, subcommand, **options):
         getattr(self, f"handle_{subcommand}")(**options)
 

@@ -1,6 +1,7 @@
 """The GDPR Art. 30(1) record of processing, generated from the data map and the retention policies."""
 
 import pytest
+from django.utils import translation
 
 from privacy.sources import datamap
 from privacy.sources.datamap import CATEGORIES, Purpose
@@ -33,6 +34,18 @@ def test_the_record_lists_every_retention_policy_with_its_time_limit_and_legal_b
         assert f'id="policy-{policy.name}"' in page
         assert policy.legal_basis.replace("'", "&#x27;") in page
 
+
+def test_the_time_limits_of_the_retention_policies_read_in_the_records_language():
+    # when the record is built for a German console
+    with translation.override("de"):
+        record = processing_record()
+
+    # then each policy's time limit is in German, its columns kept as they are
+    limits = {entry["policy"]: entry["age_rule"] for entry in record["retention_policies"]}
+    assert limits["guest-carts-delete"] == "älter als 90 Tage (quote.updated_at)"
+    assert limits["erasure-holds-release"] == (
+        "am Tag nach Ablauf der gesetzlichen Frist der Aufbewahrung nach einer Löschung (hold_until)")
+    assert limits["orders-anonymize"].startswith("gesetzliche Aufbewahrungsfristen (DE: Bestellung 8 Jahre, Rechnung")
 
 def test_each_purpose_of_the_data_map_is_one_activity_with_subjects_bases_and_time_limits():
     record = processing_record()
