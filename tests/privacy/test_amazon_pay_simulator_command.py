@@ -31,12 +31,19 @@ def running_command(tmp_path):
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "DEBUG": "1"},
+        # Ctrl-C stops it as in a terminal even when this suite runs in a background job, whose children start
+        # with SIGINT ignored (Python then keeps ignoring it instead of raising KeyboardInterrupt)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         yield json.loads(process.stdout.readline()), process
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()  # leave no server behind, then report the stop that did not happen
+            raise
 
 
 def test_command_serves_a_simulator_that_trusts_the_key_pair_it_prints(running_command, tmp_path):
