@@ -19,7 +19,13 @@ from privacy.sources.datamap import CATEGORIES, RECIPIENTS, Purpose, RetentionRu
 from requests_app.reports.documents import document_render
 from requests_app.reports.security import security_measures
 from retention.models import Jurisdiction, StatutoryPeriod
-from retention.selectors import MissingStatutoryPeriod, retention_record, shop_jurisdiction, statutory_period
+from retention.selectors import (
+    DOCUMENTS_IN_A_SENTENCE,
+    MissingStatutoryPeriod,
+    retention_record,
+    shop_jurisdiction,
+    statutory_period,
+)
 
 # The data map speaks to the shopper ("your orders"); the record names activities for an authority.
 ACTIVITIES: dict[Purpose, str] = {
@@ -88,8 +94,13 @@ def time_limit(retention) -> str:
     years, law = _statutory_years(retention.document_class)
     measured = f"{retention.of_table}.{retention.from_column}" if retention.of_table else retention.from_column
     return _("%(years)d years from the end of the calendar year of the %(document)s (%(column)s; %(law)s), "
-             "then anonymized") % {"years": years, "document": retention.document_class.replace("_", " "),
+             "then anonymized") % {"years": years, "document": _document_in_a_sentence(retention.document_class),
                                    "column": measured, "law": law}
+
+
+def _document_in_a_sentence(document_class: str) -> str:
+    """The document class named mid-sentence in the active language (the retention policies' names)."""
+    return str(DOCUMENTS_IN_A_SENTENCE.get(document_class, document_class.replace("_", " ")))
 
 
 def _activity(purpose: Purpose, tables) -> dict:

@@ -78,12 +78,23 @@ def test_statutory_time_limits_use_the_shops_jurisdiction_periods(settings):
     assert german.startswith("8 years from the end of the calendar year of the invoice (created_at; §147(1) no. 4")
 
 
+def test_a_german_record_names_the_document_of_a_statutory_time_limit_in_german(settings):
+    # given a shop under German law
+    settings.RETENTION_JURISDICTION = "de"
+    # when the record's time limit of invoices is written for a German reader
+    with translation.override("de"):
+        limit = time_limit(datamap.table("sales_invoice").retention)
+    # then the document is named in German too
+    assert limit.startswith("8 Jahre ab Ende des Kalenderjahres des Dokuments „Rechnung“ (created_at;")
+
+
 def test_a_missing_statutory_period_falls_back_to_the_data_maps_default():
     StatutoryPeriod.objects.filter(jurisdiction="de", document_class="shipment").delete()
 
     limit = time_limit(datamap.table("sales_shipment").retention)
 
-    assert limit.startswith("10 years from the end of the calendar year of the shipment (created_at; the data map's")
+    assert limit.startswith("10 years from the end of the calendar year of the shipment / delivery note (created_at; "
+                            "the data map's")
 
 
 def test_amazon_pay_is_recorded_as_an_independent_controller_and_a_third_country_transfer():
