@@ -9,13 +9,13 @@ class DataKey(models.Model):
     it unreadable while the ciphertext, and any hash chain over it, stays intact.
     """
 
-    scope = models.CharField(max_length=100, unique=True, help_text="What the key protects, e.g. request:42.")
-    kek_id = models.CharField(max_length=32, db_index=True)
-    wrapped = models.BinaryField()
-    created_at = models.DateTimeField(auto_now_add=True)
-    shredded_at = models.DateTimeField(null=True, blank=True)
+    scope = models.CharField(_("scope"), max_length=100, unique=True, help_text="What the key protects, e.g. request:42.")
+    kek_id = models.CharField(_("key-encryption key ID"), max_length=32, db_index=True)
+    wrapped = models.BinaryField(_("wrapped key"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    shredded_at = models.DateTimeField(_("shredded at"), null=True, blank=True)
     shred_after = models.DateTimeField(
-        null=True, blank=True, help_text="End of the record-keeping period: the key is destroyed after it."
+        _("shred after"), null=True, blank=True, help_text="End of the record-keeping period: the key is destroyed after it."
     )
 
     class Meta:

@@ -151,7 +151,7 @@ class RetentionRun(models.Model):
     errors = models.JSONField(_("errors"), default=list)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     duration_seconds = models.FloatField(_("duration in seconds"), default=0.0)
-    key_token = models.TextField(blank=True, editable=False, help_text=_("The run's pseudonym key, encrypted."))
+    key_token = models.TextField(_("pseudonym key (encrypted)"), blank=True, editable=False, help_text=_("The run's pseudonym key, encrypted."))
 
     class Meta:
         verbose_name = _("retention run")
@@ -200,10 +200,10 @@ class RetentionHold(models.Model):
 class InactivityNotice(models.Model):
     """A warning e-mail sent to an inactive account before the inactive-accounts policy closes it."""
 
-    policy = models.ForeignKey(RetentionPolicy, on_delete=models.CASCADE, related_name="notices")
-    customer_id = models.BigIntegerField()
-    warned_at = models.DateTimeField()
-    closed_at = models.DateTimeField(null=True, blank=True)
+    policy = models.ForeignKey(RetentionPolicy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="notices")
+    customer_id = models.BigIntegerField(_("customer ID"))
+    warned_at = models.DateTimeField(_("warned at"))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("inactivity notice")

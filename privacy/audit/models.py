@@ -59,7 +59,7 @@ class AuditEvent(AppendOnlyModel):
         _("subject's data key"), max_length=100, null=True, blank=True,
         help_text=_("Data-key scope of the personal details, e.g. request:42."),
     )
-    payload = models.TextField(help_text="The details, encrypted (pd1.<data key id>.<nonce+ciphertext>).")
+    payload = models.TextField(_("payload (encrypted)"), help_text="The details, encrypted (pd1.<data key id>.<nonce+ciphertext>).")
     row_mac = models.CharField(_("row MAC"), max_length=64, help_text=_("HMAC over the content, written with the event."))
 
     # Few indexes on purpose: every index is one more write per append.
@@ -128,11 +128,11 @@ class AuditChainHead(models.Model):
     rolled back), which it looks at again until they fill or expire.
     """
 
-    seq = models.BigIntegerField(default=0)
-    chain_hash = models.CharField(max_length=64)
-    updated_at = models.DateTimeField(null=True, blank=True)
-    sealed_through = models.BigIntegerField(default=0)
-    gaps = models.JSONField(default=list, blank=True)
+    seq = models.BigIntegerField(_("sequence number"), default=0)
+    chain_hash = models.CharField(_("chain hash"), max_length=64)
+    updated_at = models.DateTimeField(_("updated at"), null=True, blank=True)
+    sealed_through = models.BigIntegerField(_("sealed through"), default=0)
+    gaps = models.JSONField(_("gaps"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("audit chain head")

@@ -27,8 +27,8 @@ class Signal(models.TextChoices):
 
 class OptOutPreference(models.Model):
     kind = models.CharField(_("preference"), max_length=8, choices=PreferenceKind.choices)
-    email_index = models.CharField(max_length=64, help_text=_("Keyed blind index of the e-mail."))
-    email_sealed = models.TextField(help_text=_("The e-mail, encrypted under the preferences data key."))
+    email_index = models.CharField(_("e-mail index"), max_length=64, help_text=_("Keyed blind index of the e-mail."))
+    email_sealed = models.TextField(_("e-mail (encrypted)"), help_text=_("The e-mail, encrypted under the preferences data key."))
     signal = models.CharField(_("received through"), max_length=8, choices=Signal.choices)
     request = models.ForeignKey("requests_app.PrivacyRequest", verbose_name=_("request"), null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="+")
@@ -51,7 +51,7 @@ class OptOutPreference(models.Model):
 class MarketingSuppression(models.Model):
     """An address that objected to direct marketing or withdrew its consent: never subscribed again by us."""
 
-    email_index = models.CharField(max_length=64, unique=True, help_text=_("Keyed blind index of the e-mail."))
+    email_index = models.CharField(_("e-mail index"), max_length=64, unique=True, help_text=_("Keyed blind index of the e-mail."))
     request = models.ForeignKey("requests_app.PrivacyRequest", verbose_name=_("request"), null=True, blank=True, on_delete=models.SET_NULL,
                                 related_name="+")
     recorded_at = models.DateTimeField(_("recorded at"))

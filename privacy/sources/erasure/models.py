@@ -34,29 +34,30 @@ class Problem(models.TextChoices):
 
 
 class ErasureRun(models.Model):
-    reference = models.CharField(max_length=64, unique=True, help_text=_("request:<id>, or manual:<id> for a shell run."))
+    reference = models.CharField(_("reference"), max_length=64, unique=True, help_text=_("request:<id>, or manual:<id> for a shell run."))
     request = models.OneToOneField(
-        "requests_app.PrivacyRequest", null=True, blank=True, on_delete=models.PROTECT, related_name="erasure"
+        "requests_app.PrivacyRequest", verbose_name=_("request"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="erasure",
     )
-    jurisdiction = models.CharField(max_length=8, help_text=_("Whose statutory retention periods apply."))
-    deep_scan = models.BooleanField(default=False, help_text=_("Scan every text column of the whole shop database."))
-    step = models.CharField(max_length=16, choices=Step.choices, blank=True, default=Step.NONE)
-    problem = models.CharField(max_length=16, choices=Problem.choices, blank=True, default=Problem.NONE)
-    problem_reason = models.TextField(blank=True, help_text=_("Why the erasure stopped; names tables and counts only."))
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField()
-    updated_at = models.DateTimeField()
-    completed_at = models.DateTimeField(null=True, blank=True)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=8, help_text=_("Whose statutory retention periods apply."))
+    deep_scan = models.BooleanField(_("deep scan"), default=False, help_text=_("Scan every text column of the whole shop database."))
+    step = models.CharField(_("last step done"), max_length=16, choices=Step.choices, blank=True, default=Step.NONE)
+    problem = models.CharField(_("problem"), max_length=16, choices=Problem.choices, blank=True, default=Problem.NONE)
+    problem_reason = models.TextField(_("problem reason"), blank=True, help_text=_("Why the erasure stopped; names tables and counts only."))
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created at"))
+    updated_at = models.DateTimeField(_("updated at"))
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
-    plan_sealed = models.TextField(blank=True, help_text=_("Encrypted JSON: the plan, frozen once the shop transaction starts."))
-    summary = models.JSONField(default=dict, help_text=_("Rows per table and action: no personal values."))
-    amazon_sealed = models.TextField(blank=True, help_text=_("Encrypted JSON: charge permissions closed so far."))
-    amazon = models.JSONField(default=dict, help_text=_("Charge permissions closed, already closed, unknown: counts."))
-    counts = models.JSONField(default=dict, help_text=_("Rows the shop transaction touched, per table and kind."))
-    holds = models.PositiveIntegerField(default=0)
-    scan_sealed = models.TextField(blank=True, help_text=_("Encrypted JSON: the residual scan's hits (table, row, column, kind)."))
-    scan = models.JSONField(default=dict, help_text=_("Residual scan summary: mode, rows checked, hits allowed and not."))
-    receipt = models.JSONField(default=dict, help_text=_("What was deleted, anonymized and held, why and until when."))
+    plan_sealed = models.TextField(_("plan (encrypted)"), blank=True, help_text=_("Encrypted JSON: the plan, frozen once the shop transaction starts."))
+    summary = models.JSONField(_("summary"), default=dict, help_text=_("Rows per table and action: no personal values."))
+    amazon_sealed = models.TextField(_("Amazon Pay progress (encrypted)"), blank=True, help_text=_("Encrypted JSON: charge permissions closed so far."))
+    amazon = models.JSONField(_("Amazon Pay"), default=dict, help_text=_("Charge permissions closed, already closed, unknown: counts."))
+    counts = models.JSONField(_("counts"), default=dict, help_text=_("Rows the shop transaction touched, per table and kind."))
+    holds = models.PositiveIntegerField(_("holds"), default=0)
+    scan_sealed = models.TextField(_("residual scan hits (encrypted)"), blank=True, help_text=_("Encrypted JSON: the residual scan's hits (table, row, column, kind)."))
+    scan = models.JSONField(_("residual scan"), default=dict, help_text=_("Residual scan summary: mode, rows checked, hits allowed and not."))
+    receipt = models.JSONField(_("receipt"), default=dict, help_text=_("What was deleted, anonymized and held, why and until when."))
 
     # Not stored: set by erasure_run (execute.py), which calls it before each step it records.
     before_record: Callable[[], None] | None = None
