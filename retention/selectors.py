@@ -121,9 +121,14 @@ DOCUMENTS_IN_A_SENTENCE = {
 }
 
 
+def document_in_a_sentence(document_class: str) -> str:
+    """The document class named mid-sentence in the active language (a class without a name: its code in words)."""
+    return str(DOCUMENTS_IN_A_SENTENCE.get(document_class, document_class.replace("_", " ")))
+
+
 def _document_period(document: str) -> str:
     years = statutory_period(document_class=document).years
-    values = {"document": DOCUMENTS_IN_A_SENTENCE[document], "years": years}
+    values = {"document": document_in_a_sentence(document), "years": years}
     return ngettext("%(document)s %(years)d year", "%(document)s %(years)d years", years) % values
 
 

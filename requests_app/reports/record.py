@@ -20,8 +20,8 @@ from requests_app.reports.documents import document_render
 from requests_app.reports.security import security_measures
 from retention.models import Jurisdiction, StatutoryPeriod
 from retention.selectors import (
-    DOCUMENTS_IN_A_SENTENCE,
     MissingStatutoryPeriod,
+    document_in_a_sentence,
     retention_record,
     shop_jurisdiction,
     statutory_period,
@@ -94,13 +94,8 @@ def time_limit(retention) -> str:
     years, law = _statutory_years(retention.document_class)
     measured = f"{retention.of_table}.{retention.from_column}" if retention.of_table else retention.from_column
     return _("%(years)d years from the end of the calendar year of the %(document)s (%(column)s; %(law)s), "
-             "then anonymized") % {"years": years, "document": _document_in_a_sentence(retention.document_class),
+             "then anonymized") % {"years": years, "document": document_in_a_sentence(retention.document_class),
                                    "column": measured, "law": law}
-
-
-def _document_in_a_sentence(document_class: str) -> str:
-    """The document class named mid-sentence in the active language (the retention policies' names)."""
-    return str(DOCUMENTS_IN_A_SENTENCE.get(document_class, document_class.replace("_", " ")))
 
 
 def _activity(purpose: Purpose, tables) -> dict:
